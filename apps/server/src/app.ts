@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Database } from './db/client';
+import type { Config } from './platform/config';
+import type { DataCipher } from './platform/crypto';
+import { registerErrorHandling, sendProblem } from './platform/errors';
+import { registerMetrics } from './platform/metrics';
+import { registerAuthentication } from './platform/identity/auth.plugin';
+import { authRoutes } from './platform/identity/auth.routes';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { MODULES } from './modules';
+import { createServices, type Services } from './services';
+
+export interface AppDeps {
+  readonly database: Database;
+  readonly config: Config;
+  readonly cipher: DataCipher;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** The composition root, used by `main.ts` and by every API test. */
+export async function buildApp({ database, config, cipher, logger = false }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.GRIDWORK_TRUST_PROXY === '1',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const services = createServices({ db: database.db, config, cipher });
+  app.decorate('services', services);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, context) => ({ statusCode: 429, code: 'rate_limited', message: `retry in ${context.after}` }) });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Gridwork 网格通 API', version: '1.0.0', description: '党建引领社区治理一体化平台接口。错误以 RFC 9457 application/problem+json 返回。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gw_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerMetrics(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await database.db.execute(sql`SELECT 1`);
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return sendProblem(reply, request, 503, 'service_unavailable');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      registerAuthentication(api, services.identity);
+      authRoutes(api, services.identity, config, database.db);
+      auditRoutes(api, database.db);
+      for (const module of MODULES) await module.routes(api, services);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerWeb(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built web pages; unknown page paths fall back to the single-page apps. */
+function registerWeb(app: FastifyInstance, distDir: string): void {
+  const adminIndex = path.join(distDir, 'index.html');
+  if (!fs.existsSync(adminIndex)) return;
+  void app.register(fastifyStatic, { root: distDir, index: false, wildcard: false, serve: true, prefix: '/' });
+  const isApi = (url: string) => /^\/(api|open311|metrics|healthz|readyz)(\/|$|\?)/.test(url);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || isApi(request.url)) return sendProblem(reply, request, 404, 'route_not_found');
+    const file = path.join(distDir, decodeURIComponent(request.url.split('?')[0]!));
+    if (file.startsWith(distDir) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(distDir, file));
+    return reply.type('text/html; charset=utf-8').sendFile(request.url.startsWith('/h5') ? 'h5/index.html' : 'index.html');
+  });
+}

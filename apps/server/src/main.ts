@@ -1,0 +1,71 @@
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { bootstrap } from './db/seed/bootstrap';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/accounts.seed';
+import { buildApp } from './app';
+import { loadConfig } from './platform/config';
+import { createAesGcmCipher, loadDataKey } from './platform/crypto';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  let database;
+  try {
+    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(75);
+    }
+    throw error;
+  }
+  await database.migrate();
+  const cipher = createAesGcmCipher(loadDataKey(process.env, config.dataDir));
+  const seeded = await bootstrap(database.db, config, cipher, {
+    demo: config.demo,
+    size: process.env.GRIDWORK_DEMO_SIZE === 'small' ? 'small' : 'full',
+    districtCode: process.env.GRIDWORK_DISTRICT_CODE ?? '340406',
+  });
+  const app = await buildApp({ database, config, cipher, logger: { level: config.logLevel } });
+  const sweep = setInterval(() => void app.services.identity.sweepSessions().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
+  sweep.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(sweep);
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `网格通 Gridwork 已启动 / started: ${url}  (移动端 ${url}/h5, API 文档 ${url}/api/docs)`,
+    `数据库 / database: ${database.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL'}，启动用时 ${Math.round(performance.now() - started)} ms`,
+  ];
+  if (seeded.firstAdmin) {
+    lines.push(
+      '全新安装 / clean install. 首个管理员（仅显示这一次，首次登录须修改密码）:',
+      `  用户名 username: ${seeded.firstAdmin.username}   一次性密码 one-time password: ${seeded.firstAdmin.password}`,
+    );
+  } else if (config.demo) {
+    lines.push(`演示账号 / demo accounts (密码 password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(9)} ${a.displayName}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

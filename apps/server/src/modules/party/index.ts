@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../platform/module';
+import { partyRoutes } from './party.routes';
+import { seedDemoPartyOrgs } from './party.seed';
+
+export const partyModule: ModuleManifest = {
+  name: 'party',
+  routes: partyRoutes,
+  seedDemo: seedDemoPartyOrgs,
+};

@@ -1,0 +1,74 @@
+import { and, asc, count, eq, getTableColumns, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PartyOrgType } from '@gridwork/contracts';
+import type { Db } from '../../db/client';
+import { scopeCondition, type Scope } from '../../platform/access';
+import { partyOrgs } from './party.tables';
+
+export type PartyOrgRow = typeof partyOrgs.$inferSelect & { childCount: number };
+
+const childCount = sql<number>`(SELECT count(*)::int FROM party_orgs c WHERE c.parent_id = "party_orgs"."id")`;
+const columns = { ...getTableColumns(partyOrgs), childCount };
+
+export async function findOrg(db: Db, id: string): Promise<PartyOrgRow | undefined> {
+  const [row] = await db.select(columns).from(partyOrgs).where(eq(partyOrgs.id, id));
+  return row;
+}
+
+export interface OrgFilter {
+  readonly scope: Scope;
+  readonly parentId?: string | null;
+  readonly type?: PartyOrgType;
+  readonly placeId?: string;
+  readonly afterSeq?: number;
+  readonly limit: number;
+}
+
+export async function listOrgs(db: Db, filter: OrgFilter) {
+  const conditions: SQL[] = [scopeCondition(filter.scope, partyOrgs.placePath)];
+  if (filter.parentId === null) {
+    // Top organisations of the scope: no parent, or a parent outside the scope.
+    conditions.push(sql`(${partyOrgs.parentId} IS NULL OR NOT EXISTS (SELECT 1 FROM party_orgs p WHERE p.id = ${partyOrgs.parentId} AND ${scopeCondition(filter.scope, sql`p.place_path`)}))`);
+  } else if (filter.parentId) conditions.push(eq(partyOrgs.parentId, filter.parentId));
+  if (filter.type) conditions.push(eq(partyOrgs.type, filter.type));
+  if (filter.placeId) conditions.push(eq(partyOrgs.placeId, filter.placeId));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(columns)
+      .from(partyOrgs)
+      .where(filter.afterSeq !== undefined ? and(where, gt(partyOrgs.seq, filter.afterSeq)) : where)
+      .orderBy(asc(partyOrgs.seq))
+      .limit(filter.limit + 1),
+    db.select({ n: count() }).from(partyOrgs).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function insertOrg(db: Db, row: typeof partyOrgs.$inferInsert) {
+  const [created] = await db.insert(partyOrgs).values(row).returning({ id: partyOrgs.id });
+  return created!.id;
+}
+
+export async function updateOrg(db: Db, id: string, changes: Partial<typeof partyOrgs.$inferInsert>) {
+  await db.update(partyOrgs).set({ ...changes, updatedAt: new Date() }).where(eq(partyOrgs.id, id));
+}
+
+export async function deleteOrg(db: Db, id: string) {
+  await db.delete(partyOrgs).where(eq(partyOrgs.id, id));
+}
+
+export async function countOrgsAt(db: Db, placeId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(partyOrgs).where(eq(partyOrgs.placeId, placeId));
+  return Number(row?.n ?? 0);
+}
+
+export async function countRootOrgs(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(partyOrgs).where(isNull(partyOrgs.parentId));
+  return Number(row?.n ?? 0);
+}
+
+export async function rewriteOrgPaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE party_orgs SET place_path = ${newPrefix} || substr(place_path, ${oldPrefix.length + 1})
+    WHERE place_path LIKE ${`${oldPrefix}%`}`);
+}

@@ -1,0 +1,209 @@
+import { ALLOWED_CHILDREN, PLACE_TYPE_LABELS, type CreatePlace, type GridBoundary, type Place, type PlaceType, type UpdatePlace } from '@gridwork/contracts';
+import type { Db } from '../../db/client';
+import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type Scope } from '../../platform/access';
+import { writeAudit } from '../../platform/audit/audit.service';
+import { AppError, conflict, notFound, unprocessable } from '../../platform/errors';
+import type { PlaceHooks } from '../../platform/module';
+import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { boundaryProblem, boundingBox, containsPoint, roughArea } from './places.geometry';
+import * as repo from './places.repo';
+
+export interface PlacesServiceDeps {
+  readonly db: Db;
+  /** Modules that store place paths or refer to places. */
+  readonly hooks: () => readonly PlaceHooks[];
+}
+
+export interface PlaceListQuery {
+  readonly parentId?: string;
+  readonly type?: PlaceType;
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+function auditView(place: Place) {
+  return { name: place.name, code: place.code, type: place.type, parentId: place.parentId, path: place.path, sortOrder: place.sortOrder, hasBoundary: place.boundary !== null };
+}
+
+function validatedBoundary(type: PlaceType, boundary: GridBoundary | null | undefined) {
+  if (boundary === undefined) return {};
+  if (boundary === null) return { boundary: null, minLng: null, minLat: null, maxLng: null, maxLat: null };
+  if (type !== 'grid') throw unprocessable('boundary_only_for_grids');
+  const problem = boundaryProblem(boundary);
+  if (problem) throw unprocessable('boundary_invalid', { reason: problem });
+  return { boundary, ...boundingBox(boundary) };
+}
+
+function assertChildType(parentType: PlaceType, childType: PlaceType, locale: Actor['locale']) {
+  if (!ALLOWED_CHILDREN[parentType].includes(childType)) {
+    throw unprocessable('place_type_not_allowed', { parentType: PLACE_TYPE_LABELS[parentType][locale], childType: PLACE_TYPE_LABELS[childType][locale] });
+  }
+}
+
+export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
+  async function assertCodeFree(tx: Db, code: string | null | undefined, selfId?: string) {
+    if (!code) return;
+    const existing = await repo.findByCode(tx, code);
+    if (existing && existing.id !== selfId) throw conflict('place_code_taken', { code });
+  }
+
+  async function readable(actor: Actor, id: string): Promise<Place> {
+    requirePermission(actor, 'place.read');
+    const place = await repo.findPlace(db, id);
+    assertRecordAccess(actor, place?.path, 'place.read');
+    return place!;
+  }
+
+  /** The innermost grid containing the point, within `scope` (null: anywhere, for system use). */
+  async function gridAt(scope: Scope | null, lng: number, lat: number): Promise<Place | undefined> {
+    const candidates = (await repo.gridsAround(db, scope, lng, lat)).filter((g) => g.boundary && containsPoint(g.boundary, lng, lat));
+    candidates.sort((a, b) => b.depth - a.depth || roughArea(a.boundary!) - roughArea(b.boundary!));
+    return candidates[0];
+  }
+
+  return {
+    gridAt,
+
+    /** For other modules: a place by id, with no access check (they check their own scope). */
+    findById: (id: string, tx: Db = db) => repo.findPlace(tx, id),
+    findByIds: (ids: readonly string[], tx: Db = db) => repo.findPlaces(tx, ids),
+    findByCode: (code: string, tx: Db = db) => repo.findByCode(tx, code),
+
+    get: readable,
+
+    /** The top places of the actor's scope: the roots of their tree. */
+    async roots(actor: Actor): Promise<Place[]> {
+      requirePermission(actor, 'place.read');
+      const paths = scopeOf(actor, 'place.read').paths;
+      // The system actor's scope is the whole forest ('/'), which is no place itself.
+      return paths.includes('/') ? repo.findRootPlaces(db) : repo.findPlacesByPaths(db, paths);
+    },
+
+    async list(actor: Actor, query: PlaceListQuery) {
+      requirePermission(actor, 'place.read');
+      const scope = scopeOf(actor, 'place.read');
+      if (query.parentId) {
+        const parent = await repo.findPlace(db, query.parentId);
+        // A parent above the actor's scope may still have children inside it (a grid worker's community).
+        if (!parent || !scope.paths.some((p) => p.startsWith(parent.path) || parent.path.startsWith(p))) throw notFound();
+      }
+      const after = decodeCursor(query.cursor, 3)?.map(Number) as [number, number, number] | undefined;
+      const { rows, total } = await repo.listPlaces(db, { scope, parentId: query.parentId, type: query.type, q: query.q, after, limit: query.limit });
+      const page = pageFrom(rows, query.limit, (r) => [r.place.depth, r.place.sortOrder, r.seq]);
+      return { items: page.items.map((r) => r.place), nextCursor: page.nextCursor, total };
+    },
+
+    async ancestors(actor: Actor, id: string): Promise<Place[]> {
+      const place = await readable(actor, id);
+      const seqs = place.path.split('/').filter(Boolean);
+      const paths = seqs.map((_, i) => `/${seqs.slice(0, i + 1).join('/')}/`);
+      const scope = scopeOf(actor, 'place.read');
+      return repo.findPlacesByPaths(db, paths.filter((p) => inScope(scope, p)));
+    },
+
+    async create(actor: Actor, input: CreatePlace): Promise<Place> {
+      requirePermission(actor, 'place.write');
+      return db.transaction(async (tx) => {
+        const parent = await repo.findPlace(tx, input.parentId);
+        assertRecordAccess(actor, parent?.path, 'place.read', 'place.write');
+        assertChildType(parent!.type, input.type, actor.locale);
+        await assertCodeFree(tx, input.code);
+        const seq = await repo.nextSeq(tx);
+        const id = crypto.randomUUID();
+        await repo.insertPlace(tx, {
+          id,
+          seq,
+          parentId: parent!.id,
+          type: input.type,
+          name: input.name,
+          code: input.code ?? null,
+          path: `${parent!.path}${seq}/`,
+          depth: parent!.depth + 1,
+          sortOrder: input.sortOrder ?? 0,
+          ...validatedBoundary(input.type, input.boundary),
+        });
+        const created = (await repo.findPlace(tx, id))!;
+        await writeAudit(tx, auditContextOf(actor), { action: 'place.create', entityType: 'place', entityId: id, after: auditView(created) });
+        return created;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: UpdatePlace): Promise<Place> {
+      requirePermission(actor, 'place.write');
+      return db.transaction(async (tx) => {
+        const before = await repo.findPlace(tx, id);
+        assertRecordAccess(actor, before?.path, 'place.read', 'place.write');
+        const place = before!;
+        if (input.code !== undefined) await assertCodeFree(tx, input.code, id);
+        await repo.updatePlace(tx, id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.code !== undefined ? { code: input.code } : {}),
+          ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+          ...validatedBoundary(place.type, input.boundary),
+        });
+        if (input.parentId !== undefined && input.parentId !== place.parentId) {
+          if (place.parentId === null) throw unprocessable('place_root_immutable');
+          const newParent = await repo.findPlace(tx, input.parentId);
+          assertRecordAccess(actor, newParent?.path, 'place.read', 'place.write');
+          if (newParent!.path.startsWith(place.path)) throw unprocessable('place_move_into_descendant');
+          assertChildType(newParent!.type, place.type, actor.locale);
+          const seq = place.path.split('/').filter(Boolean).pop()!;
+          const newPath = `${newParent!.path}${seq}/`;
+          await repo.updatePlace(tx, id, { parentId: newParent!.id });
+          await repo.rewriteSubtree(tx, place.path, newPath, newParent!.depth + 1 - place.depth);
+          for (const hook of hooks()) await hook.rewritePaths(tx, place.path, newPath);
+        }
+        const after = (await repo.findPlace(tx, id))!;
+        await writeAudit(tx, auditContextOf(actor), {
+          action: input.parentId !== undefined && input.parentId !== place.parentId ? 'place.move' : 'place.update',
+          entityType: 'place',
+          entityId: id,
+          before: auditView(place),
+          after: auditView(after),
+        });
+        return after;
+      });
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      requirePermission(actor, 'place.write');
+      await db.transaction(async (tx) => {
+        const place = await repo.findPlace(tx, id);
+        assertRecordAccess(actor, place?.path, 'place.read', 'place.write');
+        if (place!.parentId === null) throw unprocessable('place_root_immutable');
+        const children = await repo.countChildren(tx, id);
+        if (children > 0) throw conflict('place_has_children', { count: children });
+        const dependents = (await Promise.all(hooks().map((h) => h.dependents(tx, id)))).flat().filter((d) => d.count > 0);
+        if (dependents.length > 0) {
+          throw new AppError(409, 'place_has_dependents', { what: dependents.map((d) => `${d.label} ${d.count}`).join('、') });
+        }
+        await repo.deletePlace(tx, id);
+        await writeAudit(tx, auditContextOf(actor), { action: 'place.delete', entityType: 'place', entityId: id, before: auditView(place!) });
+      });
+    },
+
+    async locate(actor: Actor, lng: number, lat: number): Promise<Place> {
+      requirePermission(actor, 'place.read');
+      const grid = await gridAt(scopeOf(actor, 'place.read'), lng, lat);
+      if (!grid) throw new AppError(404, 'no_grid_at_point');
+      return grid;
+    },
+
+    async gridBoundaries(actor: Actor, id: string) {
+      const place = await readable(actor, id);
+      const grids = await repo.gridsWithBoundaryUnder(db, scopeOf(actor, 'place.read'), place.path);
+      return {
+        type: 'FeatureCollection' as const,
+        features: grids.map((g) => ({
+          type: 'Feature' as const,
+          id: g.id,
+          properties: { name: g.name, code: g.code, parentId: g.parentId },
+          geometry: g.boundary!,
+        })),
+      };
+    },
+  };
+}
+
+export type PlacesService = ReturnType<typeof createPlacesService>;

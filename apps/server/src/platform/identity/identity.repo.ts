@@ -1,0 +1,148 @@
+import { and, asc, count, eq, exists, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '@gridwork/contracts';
+import type { Db } from '../../db/client';
+import { scopeCondition, type Scope } from '../access';
+import { loginThrottle, roleAssignments, sessions, users } from './identity.tables';
+
+export type UserRow = typeof users.$inferSelect;
+export type AssignmentRow = typeof roleAssignments.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  return row;
+}
+
+export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await db.insert(users).values(row).returning();
+  return created!;
+}
+
+export async function updateUser(db: Db, id: string, changes: Partial<typeof users.$inferInsert>): Promise<void> {
+  await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function assignmentsOf(db: Db, userIds: readonly string[]): Promise<AssignmentRow[]> {
+  if (userIds.length === 0) return [];
+  return db.select().from(roleAssignments).where(inArray(roleAssignments.userId, [...userIds])).orderBy(asc(roleAssignments.createdAt));
+}
+
+export async function findAssignment(db: Db, id: string): Promise<AssignmentRow | undefined> {
+  const [row] = await db.select().from(roleAssignments).where(eq(roleAssignments.id, id));
+  return row;
+}
+
+export async function insertAssignment(db: Db, row: typeof roleAssignments.$inferInsert): Promise<AssignmentRow> {
+  const [created] = await db.insert(roleAssignments).values(row).returning();
+  return created!;
+}
+
+export async function deleteAssignment(db: Db, id: string): Promise<void> {
+  await db.delete(roleAssignments).where(eq(roleAssignments.id, id));
+}
+
+export interface UserFilter {
+  readonly scope: Scope;
+  readonly q?: string;
+  readonly role?: Role;
+  readonly placePath?: string;
+  readonly afterUsername?: string;
+  readonly limit: number;
+}
+
+/** Users with at least one role inside the scope (and matching the filters). */
+export async function listUsers(db: Db, filter: UserFilter): Promise<{ rows: UserRow[]; total: number }> {
+  const assignmentConditions: SQL[] = [eq(roleAssignments.userId, users.id), scopeCondition(filter.scope, roleAssignments.placePath)];
+  if (filter.role) assignmentConditions.push(eq(roleAssignments.role, filter.role));
+  if (filter.placePath) assignmentConditions.push(sql`${roleAssignments.placePath} LIKE ${`${filter.placePath}%`}`);
+  const conditions: SQL[] = [exists(db.select({ one: sql`1` }).from(roleAssignments).where(and(...assignmentConditions)))];
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(filter.afterUsername ? and(where, gt(users.username, filter.afterUsername)) : where)
+      .orderBy(asc(users.username))
+      .limit(filter.limit + 1),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function usersHoldingRoles(db: Db, roles: readonly Role[]): Promise<AssignmentRow[]> {
+  return db.select().from(roleAssignments).where(inArray(roleAssignments.role, [...roles]));
+}
+
+export async function countAssignmentsAt(db: Db, placeId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(roleAssignments).where(eq(roleAssignments.placeId, placeId));
+  return Number(row?.n ?? 0);
+}
+
+export async function rewriteAssignmentPaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE role_assignments SET place_path = ${newPrefix} || substr(place_path, ${oldPrefix.length + 1})
+    WHERE place_path LIKE ${`${oldPrefix}%`}`);
+}
+
+// Sessions
+
+export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row;
+}
+
+export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOf(db: Db, userId: string, exceptTokenHash?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(exceptTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`) : eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db, idleBefore: Date, now: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.expiresAt, now)));
+}
+
+// Login throttle
+
+export async function findThrottle(db: Db, username: string) {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, username));
+  return row;
+}
+
+/** Adds one failure and returns the new count, atomically. */
+export async function recordFailure(db: Db, username: string): Promise<number> {
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ username, failures: 1 })
+    .onConflictDoUpdate({ target: loginThrottle.username, set: { failures: sql`${loginThrottle.failures} + 1`, updatedAt: new Date() } })
+    .returning({ failures: loginThrottle.failures });
+  return row?.failures ?? 1;
+}
+
+export async function lockUsername(db: Db, username: string, until: Date): Promise<void> {
+  await db.update(loginThrottle).set({ lockedUntil: until, failures: 0, updatedAt: new Date() }).where(eq(loginThrottle.username, username));
+}
+
+export async function clearThrottle(db: Db, username: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.username, username));
+}

@@ -1,0 +1,140 @@
+import { lazy, useMemo, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import type { ThemeConfig } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import 'dayjs/locale/zh-cn';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider, useI18n } from '../i18n';
+import { createQueryClient } from '../shared/query-client';
+import { SessionProvider } from '../shared/session';
+import { AppLayout } from './AppLayout';
+import { FeedbackBridge, NavigationBridge } from './bridges';
+import { LandingRedirect, NotFound, RequireAuth, RequirePermission, RequireSession } from './guards';
+import { LoginPage } from '../modules/auth/LoginPage';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+import { TotpEnrolPage } from '../modules/auth/TotpEnrolPage';
+
+const PlacesPage = lazy(() => import('../modules/places/PlacesPage').then((m) => ({ default: m.PlacesPage })));
+const PartyOrgsPage = lazy(() => import('../modules/party/PartyOrgsPage').then((m) => ({ default: m.PartyOrgsPage })));
+const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ProfilePage = lazy(() => import('../modules/auth/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+
+export const BRAND_RED = '#c8102e';
+
+const themeConfig: ThemeConfig = {
+  algorithm: antTheme.defaultAlgorithm,
+  token: {
+    colorPrimary: BRAND_RED,
+    colorLink: BRAND_RED,
+    colorInfo: '#1677ff',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f4f5f7' },
+    Menu: { itemSelectedBg: '#fdecee', itemSelectedColor: BRAND_RED },
+  },
+};
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={themeConfig}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp className="gw-app">{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/change-password"
+        element={
+          <RequireSession restriction="change_password">
+            <ChangePasswordPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/totp-enrol"
+        element={
+          <RequireSession restriction="enrol_totp">
+            <TotpEnrolPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<LandingRedirect />} />
+        <Route
+          path="places"
+          element={
+            <RequirePermission permission="place.read">
+              <PlacesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party-orgs"
+          element={
+            <RequirePermission permission="party-org.read">
+              <PartyOrgsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="accounts"
+          element={
+            <RequirePermission permission="user.read">
+              <AccountsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function AdminApp() {
+  const queryClient = useMemo(() => createQueryClient(), []);
+  return (
+    <I18nProvider>
+      <AntdConfig>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <BrowserRouter>
+              <FeedbackBridge />
+              <NavigationBridge />
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryClientProvider>
+      </AntdConfig>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,48 @@
+import { Form, Modal, Select } from 'antd';
+import type { AssignRole, Role, UserView } from '../../../api/types';
+import { useI18n } from '../../../i18n';
+import { PlaceTreeSelect } from '../../places/components/PlaceTreeSelect';
+
+export function AddRoleModal({
+  user,
+  roles,
+  submitting,
+  onCancel,
+  onSubmit,
+}: {
+  user: UserView;
+  roles: readonly Role[];
+  submitting: boolean;
+  onCancel: () => void;
+  onSubmit: (body: AssignRole) => void;
+}) {
+  const { t, roleLabel } = useI18n();
+  return (
+    <Modal
+      open
+      title={t('users.addRoleTitle', { name: user.displayName })}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={submitting}
+      onCancel={onCancel}
+      okButtonProps={{ htmlType: 'submit' }}
+      destroyOnHidden
+      modalRender={(dom) => (
+        <Form<AssignRole> layout="vertical" clearOnDestroy onFinish={onSubmit} data-testid="user-role-form">
+          {dom}
+        </Form>
+      )}
+    >
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+          placeholder={t('users.rolePlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item name="placeId" label={t('users.place')} extra={t('users.placeHelp')} rules={[{ required: true, message: t('users.placeRequired') }]}>
+        <PlaceTreeSelect data-testid="role-place-select" />
+      </Form.Item>
+    </Modal>
+  );
+}

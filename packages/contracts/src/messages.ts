@@ -1,0 +1,90 @@
+import type { Locale } from './common';
+import type { Role } from './roles';
+import type { PlaceType } from './places';
+import type { PartyOrgType } from './party';
+
+type Text = Readonly<Record<Locale, string>>;
+
+/** Stable error codes and their messages; `{name}` placeholders are filled from params. */
+export const ERROR_MESSAGES = {
+  validation_failed: { 'zh-CN': '提交的数据不符合要求', 'en-US': 'The submitted data is invalid' },
+  malformed_json: { 'zh-CN': '请求体不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
+  unsupported_media_type: { 'zh-CN': '不支持的请求内容类型', 'en-US': 'Unsupported content type' },
+  payload_too_large: { 'zh-CN': '请求内容过大', 'en-US': 'The request is too large' },
+  not_found: { 'zh-CN': '记录不存在或无权访问', 'en-US': 'Not found' },
+  route_not_found: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
+  unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
+  forbidden: { 'zh-CN': '没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  csrf_invalid: { 'zh-CN': '页面已过期，请刷新后重试（CSRF 校验失败）', 'en-US': 'The page has expired; reload and try again (CSRF check failed)' },
+  rate_limited: { 'zh-CN': '操作过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  invalid_credentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  account_locked: { 'zh-CN': '登录失败次数过多，账号已锁定 {minutes} 分钟', 'en-US': 'Too many failed sign-ins; locked for {minutes} minutes' },
+  totp_required: { 'zh-CN': '请输入动态验证码', 'en-US': 'Enter your one-time code' },
+  totp_invalid: { 'zh-CN': '动态验证码错误', 'en-US': 'Wrong one-time code' },
+  password_change_required: { 'zh-CN': '首次登录请先修改密码', 'en-US': 'Change your password before continuing' },
+  totp_enrolment_required: { 'zh-CN': '请先绑定动态验证码（双因素认证）', 'en-US': 'Set up two-factor authentication first' },
+  password_too_weak: { 'zh-CN': '新密码至少 10 位，且须同时包含字母和数字', 'en-US': 'The new password needs 10+ characters with letters and digits' },
+  password_reused: { 'zh-CN': '新密码不能与当前密码相同', 'en-US': 'The new password must differ from the current one' },
+  wrong_current_password: { 'zh-CN': '当前密码错误', 'en-US': 'The current password is wrong' },
+  place_type_not_allowed: { 'zh-CN': '“{parentType}”下不能建立“{childType}”', 'en-US': 'A {childType} cannot be placed under a {parentType}' },
+  place_has_children: { 'zh-CN': '该地点下还有 {count} 个下级，不能删除', 'en-US': 'This place still has {count} children and cannot be deleted' },
+  place_has_dependents: { 'zh-CN': '该地点仍有关联数据（{what}），不能删除', 'en-US': 'This place still has linked data ({what}) and cannot be deleted' },
+  place_move_into_descendant: { 'zh-CN': '不能把地点移动到它自己或它的下级之下', 'en-US': 'A place cannot be moved under itself or its descendants' },
+  place_code_taken: { 'zh-CN': '编码“{code}”已被使用', 'en-US': 'The code "{code}" is already in use' },
+  place_root_immutable: { 'zh-CN': '区县根节点不能移动或删除', 'en-US': 'The district root cannot be moved or deleted' },
+  boundary_only_for_grids: { 'zh-CN': '只有网格可以设置边界', 'en-US': 'Only grids have boundaries' },
+  boundary_invalid: { 'zh-CN': '网格边界无效：{reason}', 'en-US': 'Invalid grid boundary: {reason}' },
+  no_grid_at_point: { 'zh-CN': '该位置不在任何网格内', 'en-US': 'No grid contains this point' },
+  username_taken: { 'zh-CN': '用户名“{username}”已存在', 'en-US': 'The username "{username}" is taken' },
+  separated_duties: { 'zh-CN': '系统管理员、安全管理员、审计员三员分立，同一账号不能兼任', 'en-US': 'System admin, security admin and auditor are separated duties; one account cannot hold two' },
+  role_outside_scope: { 'zh-CN': '只能在自己管辖范围内分配角色', 'en-US': 'Roles can only be assigned within your own scope' },
+  role_already_assigned: { 'zh-CN': '该账号在此地点已有此角色', 'en-US': 'This account already has this role at this place' },
+  role_place_mismatch: { 'zh-CN': '角色“{role}”不能分配在“{placeType}”层级', 'en-US': 'The role {role} cannot be assigned at a {placeType}' },
+  last_role: { 'zh-CN': '这是该账号唯一的角色，不能移除；如需停用请禁用账号', 'en-US': 'This is the account’s only role; disable the account instead' },
+  cannot_change_self: { 'zh-CN': '不能对自己的账号执行此操作', 'en-US': 'You cannot do this to your own account' },
+  party_org_type_not_allowed: { 'zh-CN': '“{parentType}”下不能建立“{childType}”', 'en-US': 'A {childType} cannot be placed under a {parentType}' },
+  party_org_has_children: { 'zh-CN': '该党组织下还有 {count} 个下级组织，不能删除', 'en-US': 'This organisation still has {count} sub-organisations' },
+  party_org_place_mismatch: { 'zh-CN': '党组织所服务的地点必须在上级组织的地点范围内', 'en-US': 'The place served must lie within the parent organisation’s place' },
+  conflict: { 'zh-CN': '数据冲突，请刷新后重试', 'en-US': 'Conflict; reload and try again' },
+  internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal server error; try again later' },
+  service_unavailable: { 'zh-CN': '服务暂不可用', 'en-US': 'Service unavailable' },
+} as const satisfies Record<string, Text>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function formatMessage(code: ErrorCode, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+  const template: string = ERROR_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
+  district_admin: { 'zh-CN': '区级管理员', 'en-US': 'District admin' },
+  subdistrict_staff: { 'zh-CN': '街道工作人员', 'en-US': 'Subdistrict staff' },
+  community_staff: { 'zh-CN': '社区工作人员', 'en-US': 'Community staff' },
+  grid_leader: { 'zh-CN': '网格长', 'en-US': 'Grid leader' },
+  grid_worker: { 'zh-CN': '网格员', 'en-US': 'Grid worker' },
+  grid_informant: { 'zh-CN': '网格信息员', 'en-US': 'Grid informant' },
+  building_captain: { 'zh-CN': '楼栋长', 'en-US': 'Building captain' },
+  party_member: { 'zh-CN': '党员', 'en-US': 'Party member' },
+  resident: { 'zh-CN': '居民', 'en-US': 'Resident' },
+  partner_contact: { 'zh-CN': '共驻共建单位联系人', 'en-US': 'Partner contact' },
+  system_admin: { 'zh-CN': '系统管理员', 'en-US': 'System admin' },
+  security_admin: { 'zh-CN': '安全管理员', 'en-US': 'Security admin' },
+  auditor: { 'zh-CN': '审计员', 'en-US': 'Auditor' },
+};
+
+export const PLACE_TYPE_LABELS: Readonly<Record<PlaceType, Text>> = {
+  district: { 'zh-CN': '区/县', 'en-US': 'District' },
+  subdistrict: { 'zh-CN': '街道/乡镇', 'en-US': 'Subdistrict' },
+  community: { 'zh-CN': '社区', 'en-US': 'Community' },
+  grid: { 'zh-CN': '网格', 'en-US': 'Grid' },
+  building: { 'zh-CN': '楼栋', 'en-US': 'Building' },
+  household: { 'zh-CN': '户', 'en-US': 'Household' },
+};
+
+export const PARTY_ORG_TYPE_LABELS: Readonly<Record<PartyOrgType, Text>> = {
+  working_committee: { 'zh-CN': '街道党工委', 'en-US': 'Subdistrict working committee' },
+  community_committee: { 'zh-CN': '社区党委', 'en-US': 'Community committee' },
+  branch: { 'zh-CN': '党支部', 'en-US': 'Branch' },
+  group: { 'zh-CN': '党小组', 'en-US': 'Group' },
+};

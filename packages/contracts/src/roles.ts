@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { PlaceType } from './places';
+
+export const ROLES = [
+  'district_admin',
+  'subdistrict_staff',
+  'community_staff',
+  'grid_leader',
+  'grid_worker',
+  'grid_informant',
+  'building_captain',
+  'party_member',
+  'resident',
+  'partner_contact',
+  'system_admin',
+  'security_admin',
+  'auditor',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** 三员分立: no account may hold two of these. */
+export const SEPARATED_DUTY_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+
+/** Roles that must use a second factor (TOTP) unless the account is a demo account. */
+export const TOTP_REQUIRED_ROLES: readonly Role[] = ['system_admin', 'security_admin'];
+
+export const PERMISSIONS = [
+  'place.read',
+  'place.write',
+  'party-org.read',
+  'party-org.write',
+  'user.read',
+  'user.write',
+  'user.unlock',
+  'role.assign',
+  'role.assign-separated',
+  'audit.read',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+const STAFF: readonly Permission[] = [
+  'place.read',
+  'place.write',
+  'party-org.read',
+  'party-org.write',
+  'user.read',
+  'user.write',
+  'user.unlock',
+  'role.assign',
+];
+const FIELD: readonly Permission[] = ['place.read', 'party-org.read'];
+
+/** Capabilities are fixed per role; only the labels are configurable. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  district_admin: STAFF,
+  subdistrict_staff: STAFF,
+  community_staff: STAFF,
+  grid_leader: FIELD,
+  grid_worker: FIELD,
+  grid_informant: FIELD,
+  building_captain: ['place.read'],
+  party_member: ['place.read', 'party-org.read'],
+  resident: ['place.read'],
+  partner_contact: ['place.read'],
+  system_admin: ['place.read', 'user.read', 'user.write', 'role.assign'],
+  security_admin: ['place.read', 'user.read', 'user.unlock', 'role.assign-separated'],
+  auditor: ['audit.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const result = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) result.add(p);
+  return result;
+}
+
+/** Where in the place tree each role may be held. */
+export const ROLE_PLACE_TYPES: Readonly<Record<Role, readonly PlaceType[]>> = {
+  district_admin: ['district'],
+  subdistrict_staff: ['subdistrict'],
+  community_staff: ['community'],
+  grid_leader: ['grid'],
+  grid_worker: ['grid'],
+  grid_informant: ['grid'],
+  building_captain: ['building'],
+  party_member: ['community', 'grid', 'building', 'household'],
+  resident: ['grid', 'building', 'household'],
+  partner_contact: ['subdistrict', 'community'],
+  system_admin: ['district'],
+  security_admin: ['district'],
+  auditor: ['district'],
+};
