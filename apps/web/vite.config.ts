@@ -47,10 +47,38 @@ function manualChunks(id: string): string | undefined {
   if (!pkg) return undefined;
   if (pkg === 'echarts' || pkg === 'zrender') return 'vendor-echarts';
   if (pkg === 'antd-mobile' || pkg === 'antd-mobile-icons' || pkg.startsWith('@react-spring/') || pkg === '@use-gesture/core' || pkg === '@use-gesture/react') return 'vendor-antd-mobile';
-  if (pkg === '@ant-design/icons' || pkg === '@ant-design/icons-svg') return 'vendor-icons';
+  // Ant Design and its rc-components import each other both ways: one chunk (~345 kB gzip).
   if (pkg === 'antd' || pkg.startsWith('@rc-component/') || pkg.startsWith('@ant-design/')) return 'vendor-antd';
   if (['react', 'react-dom', 'scheduler', 'react-router', 'react-router-dom', 'cookie', 'set-cookie-parser'].includes(pkg) || pkg.startsWith('@tanstack/')) return 'vendor-react';
   if (pkg === 'zod') return 'vendor-zod';
+  // Small helpers that both UI kits use: kept apart so that neither kit's chunk absorbs them.
+  if (SHARED_HELPERS.has(pkg)) return 'vendor-common';
+  return undefined;
+}
+
+const SHARED_HELPERS = new Set([
+  'dayjs',
+  'classnames',
+  'clsx',
+  '@babel/runtime',
+  'tslib',
+  'react-is',
+  'use-sync-external-store',
+  'resize-observer-polyfill',
+  'throttle-debounce',
+  'compute-scroll-into-view',
+  'scroll-into-view-if-needed',
+  'copy-to-clipboard',
+  'toggle-selection',
+  'json2mq',
+  'string-convert',
+]);
+
+/** Code both apps share (API client, i18n, contracts) goes into one named chunk. */
+function chunkOf(id: string): string | undefined {
+  const normalized = id.replace(/\\/g, '/');
+  if (normalized.includes('/node_modules/')) return manualChunks(id);
+  if (/\/packages\/contracts\/src\//.test(normalized) || /\/apps\/web\/src\/(api|i18n|shared)\//.test(normalized)) return 'app-shared';
   return undefined;
 }
 
@@ -68,7 +96,7 @@ export default defineConfig({
         admin: fileURLToPath(new URL('./index.html', import.meta.url)),
         h5: fileURLToPath(new URL('./h5/index.html', import.meta.url)),
       },
-      output: { manualChunks },
+      output: { manualChunks: chunkOf },
     },
   },
   server: {

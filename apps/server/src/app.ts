@@ -88,7 +88,10 @@ export async function buildApp({ database, config, cipher, logger = false }: App
 /** Serves the built web pages; unknown page paths fall back to the single-page apps. */
 function registerWeb(app: FastifyInstance, distDir: string): void {
   const adminIndex = path.join(distDir, 'index.html');
-  if (!fs.existsSync(adminIndex)) return;
+  if (!fs.existsSync(adminIndex)) {
+    app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 404, 'route_not_found'));
+    return;
+  }
   void app.register(fastifyStatic, { root: distDir, index: false, wildcard: false, serve: true, prefix: '/' });
   const isApi = (url: string) => /^\/(api|open311|metrics|healthz|readyz)(\/|$|\?)/.test(url);
   app.setNotFoundHandler((request, reply) => {

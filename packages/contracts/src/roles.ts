@@ -54,7 +54,8 @@ const FIELD: readonly Permission[] = ['place.read', 'party-org.read'];
 
 /** Capabilities are fixed per role; only the labels are configurable. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  district_admin: STAFF,
+  // The district admin bootstraps a clean install, so it may also create the separated-duty accounts.
+  district_admin: [...STAFF, 'role.assign-separated'],
   subdistrict_staff: STAFF,
   community_staff: STAFF,
   grid_leader: FIELD,

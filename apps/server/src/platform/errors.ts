@@ -71,8 +71,6 @@ function pgErrorOf(error: unknown): PgError | undefined {
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 404, 'route_not_found'));
-
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
     if (error instanceof AppError) {

@@ -53,7 +53,7 @@ export interface Page<T> {
 }
 
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
-export type AuditListQuery = Partial<z.input<typeof AuditListQuery>>;
+export type AuditListQuery = Partial<z.infer<typeof AuditListQuery>>;
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 export type CreateUserResponse = z.infer<typeof CreateUserResponse>;
 export type CsrfResponse = z.infer<typeof CsrfResponse>;
@@ -64,7 +64,7 @@ export type TotpConfirmBody = z.infer<typeof TotpConfirmBody>;
 export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
 export type UpdateUser = z.infer<typeof UpdateUser>;
 export type AssignRole = z.infer<typeof AssignRole>;
-export type PlaceListQuery = Partial<z.input<typeof PlaceListQuery>>;
-export type PartyOrgListQuery = Partial<z.input<typeof PartyOrgListQuery>>;
-export type UserListQuery = Partial<z.input<typeof UserListQuery>>;
+export type PlaceListQuery = Partial<z.infer<typeof PlaceListQuery>>;
+export type PartyOrgListQuery = Partial<z.infer<typeof PartyOrgListQuery>>;
+export type UserListQuery = Partial<z.infer<typeof UserListQuery>>;
 export type OkResponse = z.infer<typeof Ok>;

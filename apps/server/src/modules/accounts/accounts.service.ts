@@ -42,7 +42,7 @@ export function createAccountsService({ db, identity, places }: AccountsDeps) {
       displayName: user.displayName,
       phone: user.phone,
       disabled: user.disabled,
-      locked: await identity.isLocked(user.username),
+      locked: await identity.isLocked(user.username, tx),
       totpEnabled: user.totpEnabled,
       mustChangePassword: user.mustChangePassword,
       roles: grants.map((g) => ({ id: g.assignmentId, role: g.role, placeId: g.placeId, placeName: g.placeName, placeType: g.placeType })),

@@ -230,8 +230,8 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
       await repo.clearThrottle(tx, username.toLowerCase());
     },
 
-    async isLocked(username: string): Promise<boolean> {
-      const t = await repo.findThrottle(db, username.toLowerCase());
+    async isLocked(username: string, tx: Db = db): Promise<boolean> {
+      const t = await repo.findThrottle(tx, username.toLowerCase());
       return !!t?.lockedUntil && t.lockedUntil > new Date();
     },
 

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { ConfigProvider, Toast } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import enUS from 'antd-mobile/es/locales/en-US';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import type { SessionRestriction } from '../api/types';
+import { configureClient } from '../api/client';
+import { I18nProvider, useI18n } from '../i18n';
+import { errorText, setErrorReporter } from '../shared/feedback';
+import { createQueryClient } from '../shared/query-client';
+import { SessionProvider, useSession } from '../shared/session';
+import { Loading } from './components/Loading';
+import { TabLayout } from './components/TabLayout';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MePage } from './pages/MePage';
+import { PlacePage } from './pages/PlacePage';
+import { TotpPage } from './pages/TotpPage';
+
+export function restrictionPathH5(restriction: SessionRestriction): string {
+  return restriction === 'change_password' ? '/change-password' : '/totp-enrol';
+}
+
+function Bridges() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { forget, refresh } = useSession();
+  const here = useRef(location);
+  here.current = location;
+  useEffect(() => {
+    setErrorReporter((error) => {
+      Toast.show({ icon: 'fail', content: errorText(error), duration: 3000 });
+    });
+    configureClient({
+      onUnauthorized: () => {
+        forget();
+        if (here.current.pathname !== '/login') navigate('/login', { replace: true });
+      },
+      onRestricted: (code) => {
+        void refresh().catch(() => undefined);
+        navigate(code === 'password_change_required' ? '/change-password' : '/totp-enrol', { replace: true });
+      },
+    });
+  }, [navigate, forget, refresh]);
+  return null;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  if (loading) return <Loading full />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (me.restriction) return <Navigate to={restrictionPathH5(me.restriction)} replace />;
+  return <>{children}</>;
+}
+
+function RequireRestriction({ restriction, children }: { restriction: SessionRestriction; children: ReactNode }) {
+  const { me, loading } = useSession();
+  if (loading) return <Loading full />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (me.restriction !== restriction) return <Navigate to={me.restriction ? restrictionPathH5(me.restriction) : '/'} replace />;
+  return <>{children}</>;
+}
+
+function MobileConfig({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>{children}</ConfigProvider>;
+}
+
+export function H5App() {
+  const queryClient = useMemo(() => createQueryClient(), []);
+  return (
+    <I18nProvider>
+      <MobileConfig>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <BrowserRouter basename="/h5">
+              <Bridges />
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireRestriction restriction="change_password">
+                      <ChangePasswordPage />
+                    </RequireRestriction>
+                  }
+                />
+                <Route
+                  path="/totp-enrol"
+                  element={
+                    <RequireRestriction restriction="enrol_totp">
+                      <TotpPage />
+                    </RequireRestriction>
+                  }
+                />
+                <Route
+                  path="/places/:id"
+                  element={
+                    <RequireAuth>
+                      <PlacePage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <TabLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<HomePage />} />
+                  <Route path="me" element={<MePage />} />
+                </Route>
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryClientProvider>
+      </MobileConfig>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,60 @@
+import { ErrorBlock, List, Tag } from 'antd-mobile';
+import { PinIcon } from '../components/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { placesApi } from '../../api/endpoints';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../shared/feedback';
+import { useSession } from '../../shared/session';
+import { Loading } from '../components/Loading';
+
+/** 首页 / 我的网格: the places the user looks after, to drill into. */
+export function HomePage() {
+  const { t, roleLabel, placeTypeLabel } = useI18n();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const roots = useQuery({ queryKey: ['places', 'roots'], queryFn: placesApi.roots });
+  const roleNames = Array.from(new Set((me?.roles ?? []).map((r) => roleLabel(r.role))));
+
+  return (
+    <div data-testid="h5-home">
+      <section className="h5-hero">
+        <div className="h5-hero-greeting">{t('h5.greeting', { name: me?.displayName ?? '' })}</div>
+        <div className="h5-hero-roles">{roleNames.join(' · ') || t('header.noRole')}</div>
+      </section>
+      <List header={<span className="h5-section-title">{t('h5.myGrids')}</span>} mode="card" data-testid="h5-my-grids">
+        {roots.isPending ? (
+          <List.Item>
+            <Loading />
+          </List.Item>
+        ) : roots.isError ? (
+          <List.Item>
+            <ErrorBlock status="default" title={t('h5.loadFailed')} description={errorText(roots.error)} />
+          </List.Item>
+        ) : roots.data.length === 0 ? (
+          <List.Item>
+            <ErrorBlock status="empty" title={t('h5.noPlaces')} description={t('h5.noPlacesDetail')} />
+          </List.Item>
+        ) : (
+          roots.data.map((p) => (
+            <List.Item
+              key={p.id}
+              prefix={<PinIcon className="h5-item-icon" />}
+              description={
+                <span>
+                  {placeTypeLabel(p.type)}
+                  {p.code ? ` · ${p.code}` : ''}
+                </span>
+              }
+              extra={p.childCount > 0 ? <Tag color="primary" fill="outline">{t('h5.childCount', { count: p.childCount })}</Tag> : null}
+              onClick={() => navigate(`/places/${p.id}`)}
+              data-place-id={p.id}
+            >
+              {p.name}
+            </List.Item>
+          ))
+        )}
+      </List>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { wrapPglite, wrapPool, type Database } from '../apps/server/src/db/client';
+import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
+import { TEMPLATE_DIR, databaseUrl, templateDatabaseName, testDbKind, type Template } from './databases';
+import { testCipher, testConfig } from './test-config';
+
+async function prepare(database: Database, template: Template): Promise<void> {
+  await database.migrate();
+  if (template === 'demo') await bootstrap(database.db, testConfig(), testCipher(), { demo: true, size: 'small', districtCode: '340406' });
+}
+
+/**
+ * Migrates (and seeds) each template once per run; every test file then starts from a copy:
+ * a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE`.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  process.env.GRIDWORK_TEST_RUN_ID ??= `${process.pid}`;
+  const templates: Template[] = ['empty', 'demo'];
+  if (testDbKind() === 'pglite') {
+    fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
+    for (const template of templates) {
+      const client = await PGlite.create();
+      const database = wrapPglite(client);
+      await prepare(database, template);
+      const dump = await client.dumpDataDir('gzip');
+      fs.writeFileSync(path.join(TEMPLATE_DIR, `${template}.tar.gz`), Buffer.from(await dump.arrayBuffer()));
+      await database.close();
+    }
+    return async () => {};
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  for (const template of templates) {
+    const name = templateDatabaseName(template);
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const database = wrapPool(new pg.Pool({ connectionString: databaseUrl(base, name), max: 4 }));
+    await prepare(database, template);
+    await database.close();
+  }
+  await admin.end();
+  return async () => {
+    const cleanup = new pg.Client({ connectionString: base });
+    await cleanup.connect();
+    for (const template of templates) await cleanup.query(`DROP DATABASE IF EXISTS "${templateDatabaseName(template)}" WITH (FORCE)`);
+    await cleanup.end();
+  };
+}
