@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps, TableColumnsType } from 'antd';
+import { DownOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@gridwork/contracts';
 import { usersApi } from '../../api/endpoints';
@@ -108,20 +108,50 @@ export function AccountsPage() {
       onOk: () => onOk().catch(() => undefined),
     });
 
+  const moreActions = (u: UserView): MenuProps['items'] => {
+    const self = u.id === me?.id;
+    const items: NonNullable<MenuProps['items']> = [];
+    if (canWrite && !self) {
+      items.push(
+        u.disabled
+          ? { key: 'enable', label: <span data-testid="user-enable">{t('users.enable')}</span> }
+          : { key: 'disable', danger: true, label: <span data-testid="user-disable">{t('users.disable')}</span> },
+        { key: 'reset', label: <span data-testid="user-reset-password">{t('users.resetPassword')}</span> },
+      );
+    }
+    if (canUnlock && u.locked) items.push({ key: 'unlock', label: <span data-testid="user-unlock">{t('users.unlock')}</span> });
+    return items;
+  };
+
+  const onMore = (u: UserView, key: string) => {
+    if (key === 'enable') updateUser.mutate({ id: u.id, body: { disabled: false } });
+    else if (key === 'disable')
+      confirm(t('users.disableConfirm', { name: u.displayName }), t('users.disableDetail'), () =>
+        updateUser.mutateAsync({ id: u.id, body: { disabled: true } }),
+      );
+    else if (key === 'reset')
+      confirm(t('users.resetConfirm', { name: u.displayName }), t('users.resetDetail'), () => resetPassword.mutateAsync(u));
+    else if (key === 'unlock') unlock.mutate(u);
+  };
+
   const columns: TableColumnsType<UserView> = [
     {
-      title: t('auth.username'),
-      dataIndex: 'username',
-      width: 150,
+      title: t('users.account'),
+      key: 'account',
+      width: 170,
       render: (_v, u) => (
-        <Space size={4}>
-          <Typography.Text strong>{u.username}</Typography.Text>
-          {u.id === me?.id ? <Tag>{t('users.you')}</Tag> : null}
-        </Space>
+        <div className="gw-account">
+          <Space size={4}>
+            <Typography.Text strong>{u.displayName}</Typography.Text>
+            {u.id === me?.id ? <Tag>{t('users.you')}</Tag> : null}
+          </Space>
+          <Typography.Text type="secondary" className="gw-account-username" data-testid="user-username">
+            {u.username}
+          </Typography.Text>
+        </div>
       ),
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 130 },
-    { title: t('users.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: t('users.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
     {
       title: t('users.roles'),
       key: 'roles',
@@ -133,8 +163,6 @@ export function AccountsPage() {
             {u.roles.map((r) => (
               <Tag
                 key={r.id}
-                color="red"
-                variant="outlined"
                 closable={canAssign}
                 data-testid="user-role-tag"
                 onClose={(e) => {
@@ -146,7 +174,7 @@ export function AccountsPage() {
                   );
                 }}
               >
-                {roleLabel(r.role)} · {r.placeName}
+                <span className="gw-role-name">{roleLabel(r.role)}</span> · {r.placeName}
               </Tag>
             ))}
           </Space>
@@ -155,7 +183,7 @@ export function AccountsPage() {
     {
       title: t('users.status'),
       key: 'status',
-      width: 150,
+      width: 130,
       render: (_v, u) => (
         <Space size={[4, 4]} wrap>
           {u.disabled ? <Tag color="default">{t('users.statusDisabled')}</Tag> : <Tag color="success">{t('users.statusActive')}</Tag>}
@@ -169,16 +197,16 @@ export function AccountsPage() {
         </Space>
       ),
     },
-    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatDateTime(v) },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v: string | null) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 230,
+      width: 190,
       render: (_v, u) => {
-        const self = u.id === me?.id;
+        const more = moreActions(u) ?? [];
         return (
-          <Space size={0} wrap className="gw-row-actions">
+          <Space size={0} className="gw-row-actions">
             {canWrite ? (
               <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })} data-testid="user-edit">
                 {t('common.edit')}
@@ -189,48 +217,12 @@ export function AccountsPage() {
                 {t('users.addRole')}
               </Button>
             ) : null}
-            {canWrite && !self ? (
-              u.disabled ? (
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => updateUser.mutate({ id: u.id, body: { disabled: false } })}
-                  data-testid="user-enable"
-                >
-                  {t('users.enable')}
+            {more.length > 0 ? (
+              <Dropdown menu={{ items: more, onClick: ({ key }) => onMore(u, key) }} trigger={['click']}>
+                <Button type="link" size="small" data-testid="user-more">
+                  {t('common.more')} <DownOutlined />
                 </Button>
-              ) : (
-                <Button
-                  type="link"
-                  size="small"
-                  danger
-                  data-testid="user-disable"
-                  onClick={() =>
-                    confirm(t('users.disableConfirm', { name: u.displayName }), t('users.disableDetail'), () =>
-                      updateUser.mutateAsync({ id: u.id, body: { disabled: true } }),
-                    )
-                  }
-                >
-                  {t('users.disable')}
-                </Button>
-              )
-            ) : null}
-            {canWrite && !self ? (
-              <Button
-                type="link"
-                size="small"
-                data-testid="user-reset-password"
-                onClick={() =>
-                  confirm(t('users.resetConfirm', { name: u.displayName }), t('users.resetDetail'), () => resetPassword.mutateAsync(u))
-                }
-              >
-                {t('users.resetPassword')}
-              </Button>
-            ) : null}
-            {canUnlock && u.locked ? (
-              <Button type="link" size="small" onClick={() => unlock.mutate(u)} loading={unlock.isPending} data-testid="user-unlock">
-                {t('users.unlock')}
-              </Button>
+              </Dropdown>
             ) : null}
           </Space>
         );
@@ -293,7 +285,7 @@ export function AccountsPage() {
           dataSource={items}
           loading={list.isFetching}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 960 }}
           size="middle"
           data-testid="user-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q || role ? t('users.noMatch') : t('users.empty')} /> }}

@@ -7,11 +7,6 @@ import { useI18n } from '../../i18n';
 import { errorText, reportError } from '../../shared/feedback';
 import { PageLoading } from '../../admin/components/PageLoading';
 
-/** Groups a base32 secret in blocks of four so that it can be typed by hand. */
-function groupSecret(secret: string): string {
-  return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
-}
-
 /**
  * TOTP enrolment: asks the server for a secret, shows it (QR code, secret, otpauth URL),
  * then confirms with a code from the authenticator app.
@@ -70,7 +65,7 @@ export function TotpEnrolPanel({ onDone }: { onDone: () => void }) {
                   <Typography.Text type="secondary">{t('totp.secret')}</Typography.Text>
                   <Typography.Paragraph copyable={{ text: secret }} style={{ marginBottom: 0 }}>
                     <Typography.Text code data-testid="totp-secret">
-                      {groupSecret(secret)}
+                      {secret}
                     </Typography.Text>
                   </Typography.Paragraph>
                 </div>

@@ -36,6 +36,7 @@ export function PlacesPage() {
   const tree = useLazyTree<Place>(placesApi.roots, placesApi.allChildren);
   const { roots, find, expandChain, refreshChildren, reset, patch, loadChildren } = tree;
   const [q, setQ] = useState('');
+  const [qInput, setQInput] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const canWrite = can('place.write');
 
@@ -231,8 +232,10 @@ export function PlacesPage() {
       <Input.Search
         allowClear
         placeholder={t('places.searchPlaceholder')}
+        value={qInput}
         onSearch={(value) => setQ(value.trim())}
         onChange={(e) => {
+          setQInput(e.target.value);
           if (!e.target.value) setQ('');
         }}
         data-testid="place-search"
@@ -252,6 +255,7 @@ export function PlacesPage() {
                     className={p.id === selectedId ? 'gw-search-hit is-selected' : 'gw-search-hit'}
                     onClick={() => {
                       setQ('');
+                      setQInput('');
                       void reveal(p.id);
                     }}
                   >

@@ -83,17 +83,24 @@ function layout(collection: GridBoundaryFeatureCollection): { height: number; fe
     let d = '';
     let best = { area: -1, x: WIDTH / 2, y: height / 2 };
     for (const polygon of polygonsOf(f.geometry)) {
+      // Label at the centroid of the largest polygon, its holes taken out.
+      let area = 0;
+      let sx = 0;
+      let sy = 0;
       polygon.forEach((ring, ringIndex) => {
         const points = ring
           .filter((pos) => pos[0] !== undefined && pos[1] !== undefined)
           .map((pos) => project(pos[0] ?? 0, pos[1] ?? 0));
         if (points.length === 0) return;
         d += points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join('') + 'Z';
-        if (ringIndex === 0) {
-          const c = ringCentroid(points);
-          if (c.area > best.area) best = c;
-        }
+        const c = ringCentroid(points);
+        const sign = ringIndex === 0 ? 1 : -1;
+        area += sign * c.area;
+        sx += sign * c.area * c.x;
+        sy += sign * c.area * c.y;
+        if (ringIndex === 0 && c.area === 0 && best.area < 0) best = { area: 0, x: c.x, y: c.y };
       });
+      if (area > 0 && area > best.area) best = { area, x: sx / area, y: sy / area };
     }
     return {
       id: f.id,
@@ -162,7 +169,7 @@ export function GridBoundaryMap({ collection, selectedId, onSelect }: GridBounda
             className="gw-map-label"
             textAnchor="middle"
             dominantBaseline="middle"
-            style={f.id === selectedId ? { fontSize: 15 } : undefined}
+            style={f.id === selectedId ? { fontSize: 21 } : undefined}
           >
             {f.name}
           </text>
