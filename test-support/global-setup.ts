@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { wrapPglite, wrapPool, type Database } from '../apps/server/src/db/client';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
 import { TEMPLATE_DIR, databaseUrl, templateDatabaseName, testDbKind, type Template } from './databases';
@@ -16,10 +17,12 @@ async function prepare(database: Database, template: Template): Promise<void> {
  * Migrates (and seeds) each template once per run; every test file then starts from a copy:
  * a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE`.
  */
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project?: TestProject): Promise<() => Promise<void>> {
   process.env.GRIDWORK_TEST_RUN_ID ??= `${process.pid}`;
+  // A project's `env` reaches its test workers but not this main-process hook: read it from the project.
+  const kind = project?.config.env?.GRIDWORK_TEST_DB === 'postgres' ? 'postgres' : testDbKind();
   const templates: Template[] = ['empty', 'demo'];
-  if (testDbKind() === 'pglite') {
+  if (kind === 'pglite') {
     fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
     for (const template of templates) {
       const client = await PGlite.create();
