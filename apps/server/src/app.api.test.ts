@@ -29,7 +29,7 @@ describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3 document covering the /api/v1 routes', async () => {
     const doc = await getDoc();
     expect(doc.openapi).toMatch(/^3\./);
-    const result = await new Validator().validate(doc as unknown as object);
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/places', '/api/v1/places/{id}', '/api/v1/party-orgs/{id}', '/api/v1/users/{id}/roles/{assignmentId}', '/api/v1/audit']));

@@ -53,9 +53,11 @@ export function createAccountsService({ db, identity, places }: AccountsDeps) {
 
   const auditable = (u: UserView) => ({ username: u.username, displayName: u.displayName, disabled: u.disabled, roles: u.roles.map((r) => `${r.role}@${r.placeId}`) });
 
-  /** A user the actor may see: one of their roles lies inside the actor's scope. Otherwise 404. */
+  /**
+   * A user the actor may see: one of their roles lies inside the actor's `user.read` scope, otherwise 404
+   * (also for an actor without `user.read`); visible but outside the scope of `permission` is 403.
+   */
   async function visibleUser(tx: Db, actor: Actor, id: string, permission: 'user.read' | 'user.write' | 'user.unlock' = 'user.read') {
-    requirePermission(actor, permission);
     const user = await identityRepo.findUser(tx, id);
     if (!user) throw notFound();
     const assignments = await identityRepo.assignmentsOf(tx, [id]);

@@ -37,8 +37,8 @@ export function createPartyService({ db, places }: PartyDeps) {
     }));
   }
 
+  /** Out of the read scope is 404 (also without the permission at all); readable but not writable is 403. */
   async function readable(tx: Db, actor: Actor, id: string, write = false) {
-    requirePermission(actor, write ? 'party-org.write' : 'party-org.read');
     const org = await repo.findOrg(tx, id);
     assertRecordAccess(actor, org?.placePath, 'party-org.read', write ? 'party-org.write' : undefined);
     return org!;
@@ -70,7 +70,6 @@ export function createPartyService({ db, places }: PartyDeps) {
     },
 
     async create(actor: Actor, input: CreatePartyOrg): Promise<PartyOrg> {
-      requirePermission(actor, 'party-org.write');
       return db.transaction(async (tx) => {
         const place = await places.findById(input.placeId, tx);
         assertRecordAccess(actor, place?.path, 'place.read');

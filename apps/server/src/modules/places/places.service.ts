@@ -48,8 +48,8 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     if (existing && existing.id !== selfId) throw conflict('place_code_taken', { code });
   }
 
+  /** Record access: outside the read scope is 404 (an actor without `place.read` has an empty scope). */
   async function readable(actor: Actor, id: string): Promise<Place> {
-    requirePermission(actor, 'place.read');
     const place = await repo.findPlace(db, id);
     assertRecordAccess(actor, place?.path, 'place.read');
     return place!;
@@ -103,7 +103,7 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     },
 
     async create(actor: Actor, input: CreatePlace): Promise<Place> {
-      requirePermission(actor, 'place.write');
+      // No up-front permission check: a parent outside the read scope must answer 404, not 403.
       return db.transaction(async (tx) => {
         const parent = await repo.findPlace(tx, input.parentId);
         assertRecordAccess(actor, parent?.path, 'place.read', 'place.write');
@@ -130,7 +130,6 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdatePlace): Promise<Place> {
-      requirePermission(actor, 'place.write');
       return db.transaction(async (tx) => {
         const before = await repo.findPlace(tx, id);
         assertRecordAccess(actor, before?.path, 'place.read', 'place.write');
@@ -167,7 +166,6 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      requirePermission(actor, 'place.write');
       await db.transaction(async (tx) => {
         const place = await repo.findPlace(tx, id);
         assertRecordAccess(actor, place?.path, 'place.read', 'place.write');

@@ -309,13 +309,15 @@ export function AccountsPage() {
           testId="user-pager"
         />
       </Card>
-      <CreateUserModal
-        open={dialog?.kind === 'create'}
-        roles={roles}
-        submitting={createUser.isPending}
-        onCancel={() => setDialog(null)}
-        onSubmit={(body) => createUser.mutate(body)}
-      />
+      {dialog?.kind === 'create' ? (
+        <CreateUserModal
+          open
+          roles={roles}
+          submitting={createUser.isPending}
+          onCancel={() => setDialog(null)}
+          onSubmit={(body) => createUser.mutate(body)}
+        />
+      ) : null}
       {dialog?.kind === 'edit' ? (
         <EditUserModal
           user={dialog.user}

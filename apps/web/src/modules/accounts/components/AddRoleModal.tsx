@@ -1,4 +1,5 @@
 import { Form, Modal, Select } from 'antd';
+import { ROLE_PLACE_TYPES } from '@gridwork/contracts';
 import type { AssignRole, Role, UserView } from '../../../api/types';
 import { useI18n } from '../../../i18n';
 import { PlaceTreeSelect } from '../../places/components/PlaceTreeSelect';
@@ -16,7 +17,10 @@ export function AddRoleModal({
   onCancel: () => void;
   onSubmit: (body: AssignRole) => void;
 }) {
-  const { t, roleLabel } = useI18n();
+  const { t, roleLabel, placeTypeLabel } = useI18n();
+  const [form] = Form.useForm<AssignRole>();
+  const role = Form.useWatch('role', form);
+  const placeTypes = role ? ROLE_PLACE_TYPES[role] : null;
   return (
     <Modal
       open
@@ -28,7 +32,16 @@ export function AddRoleModal({
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       modalRender={(dom) => (
-        <Form<AssignRole> layout="vertical" clearOnDestroy onFinish={onSubmit} data-testid="user-role-form">
+        <Form<AssignRole>
+          form={form}
+          layout="vertical"
+          clearOnDestroy
+          onFinish={onSubmit}
+          onValuesChange={(changed: Partial<AssignRole>) => {
+            if (changed.role) form.setFieldValue('placeId', undefined);
+          }}
+          data-testid="user-role-form"
+        >
           {dom}
         </Form>
       )}
@@ -40,8 +53,20 @@ export function AddRoleModal({
           placeholder={t('users.rolePlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="placeId" label={t('users.place')} extra={t('users.placeHelp')} rules={[{ required: true, message: t('users.placeRequired') }]}>
-        <PlaceTreeSelect data-testid="role-place-select" />
+      <Form.Item
+        name="placeId"
+        label={t('users.place')}
+        extra={
+          placeTypes
+            ? t('users.placeTypesHelp', { types: placeTypes.map(placeTypeLabel).join(t('common.listSeparator')) })
+            : t('users.placeHelp')
+        }
+        rules={[{ required: true, message: t('users.placeRequired') }]}
+      >
+        <PlaceTreeSelect
+          data-testid="role-place-select"
+          canPick={placeTypes ? (p) => placeTypes.includes(p.type) : undefined}
+        />
       </Form.Item>
     </Modal>
   );

@@ -1,4 +1,5 @@
 import { Form, Input, Modal, Select } from 'antd';
+import { ROLE_PLACE_TYPES } from '@gridwork/contracts';
 import type { CreateUser, Role } from '../../../api/types';
 import { useI18n } from '../../../i18n';
 import { PlaceTreeSelect } from '../../places/components/PlaceTreeSelect';
@@ -24,7 +25,10 @@ export function CreateUserModal({
   onCancel: () => void;
   onSubmit: (body: CreateUser) => void;
 }) {
-  const { t, roleLabel } = useI18n();
+  const { t, roleLabel, placeTypeLabel } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
+  const placeTypes = role ? ROLE_PLACE_TYPES[role] : null;
   return (
     <Modal
       open={open}
@@ -37,7 +41,11 @@ export function CreateUserModal({
       destroyOnHidden
       modalRender={(dom) => (
         <Form<Values>
+          form={form}
           layout="vertical"
+          onValuesChange={(changed: Partial<Values>) => {
+            if (changed.role) form.setFieldValue('placeId', undefined);
+          }}
           clearOnDestroy
           onFinish={(v) =>
             onSubmit({
@@ -85,8 +93,20 @@ export function CreateUserModal({
           placeholder={t('users.rolePlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="placeId" label={t('users.place')} extra={t('users.placeHelp')} rules={[{ required: true, message: t('users.placeRequired') }]}>
-        <PlaceTreeSelect data-testid="user-place-select" />
+      <Form.Item
+        name="placeId"
+        label={t('users.place')}
+        extra={
+          placeTypes
+            ? t('users.placeTypesHelp', { types: placeTypes.map(placeTypeLabel).join(t('common.listSeparator')) })
+            : t('users.placeHelp')
+        }
+        rules={[{ required: true, message: t('users.placeRequired') }]}
+      >
+        <PlaceTreeSelect
+          data-testid="user-place-select"
+          canPick={placeTypes ? (p) => placeTypes.includes(p.type) : undefined}
+        />
       </Form.Item>
     </Modal>
   );
