@@ -48,7 +48,6 @@ export default defineConfig({
                 env: { GRIDWORK_TEST_DB: 'pglite', CHROMIUM_PATH: chromium },
                 testTimeout: 120_000,
                 hookTimeout: 180_000,
-                fileParallelism: false,
               },
             },
           ]
