@@ -4,7 +4,7 @@ import { bootstrap } from './db/seed/bootstrap';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/accounts.seed';
 import { buildApp } from './app';
 import { loadConfig } from './platform/config';
-import { createAesGcmCipher, loadDataKey } from './platform/crypto';
+import { createDataCipher, cryptoSuiteFrom, loadDataKey } from './platform/crypto';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw error;
   }
   await database.migrate();
-  const cipher = createAesGcmCipher(loadDataKey(process.env, config.dataDir));
+  const cipher = createDataCipher(loadDataKey(process.env, config.dataDir), cryptoSuiteFrom(process.env));
   const seeded = await bootstrap(database.db, config, cipher, {
     demo: config.demo,
     size: process.env.GRIDWORK_DEMO_SIZE === 'small' ? 'small' : 'full',

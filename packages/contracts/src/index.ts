@@ -6,3 +6,5 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './messages';
+export * from './id-number';
+export * from './residents';

@@ -36,11 +36,29 @@ export const PERMISSIONS = [
   'role.assign',
   'role.assign-separated',
   'audit.read',
+  'resident.read',
+  'resident.write',
+  'resident.reveal',
+  'resident.read-minor',
+  'resident.import',
+  'resident.export',
+  'care-group.configure',
+  'visit.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
 
+const RESIDENTS_STAFF: readonly Permission[] = [
+  'resident.read',
+  'resident.write',
+  'resident.reveal',
+  'resident.read-minor',
+  'resident.import',
+  'resident.export',
+  'visit.write',
+];
 const STAFF: readonly Permission[] = [
+  ...RESIDENTS_STAFF,
   'place.read',
   'place.write',
   'party-org.read',
@@ -50,18 +68,18 @@ const STAFF: readonly Permission[] = [
   'user.unlock',
   'role.assign',
 ];
-const FIELD: readonly Permission[] = ['place.read', 'party-org.read'];
+const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write'];
 
 /** Capabilities are fixed per role; only the labels are configurable. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // The district admin bootstraps a clean install, so it may also create the separated-duty accounts.
-  district_admin: [...STAFF, 'role.assign-separated'],
+  district_admin: [...STAFF, 'role.assign-separated', 'care-group.configure'],
   subdistrict_staff: STAFF,
   community_staff: STAFF,
-  grid_leader: FIELD,
+  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export'],
   grid_worker: FIELD,
-  grid_informant: FIELD,
-  building_captain: ['place.read'],
+  grid_informant: ['place.read', 'party-org.read', 'resident.read', 'visit.write'],
+  building_captain: ['place.read', 'resident.read'],
   party_member: ['place.read', 'party-org.read'],
   resident: ['place.read'],
   partner_contact: ['place.read'],

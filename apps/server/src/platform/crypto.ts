@@ -2,30 +2,85 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Encrypts small sensitive values at rest (AES-256-GCM); output is self-describing and versioned. */
+export type CryptoSuite = 'aes' | 'sm';
+
+/**
+ * Encrypts sensitive values at rest and computes a keyed "blind index" for exact search.
+ * Ciphertexts name their algorithm, so either suite can read the other's data.
+ */
 export interface DataCipher {
+  readonly suite: CryptoSuite;
   encrypt(plaintext: string): string;
   decrypt(ciphertext: string): string;
+  /** Keyed hash of a normalized value: equal inputs give equal outputs, nothing else leaks. */
+  blindIndex(value: string): string;
 }
 
-export function createAesGcmCipher(key: Buffer): DataCipher {
-  if (key.length !== 32) throw new Error('The data key must be 32 bytes');
+const subkey = (master: Buffer, label: string, length: number) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), `gridwork:${label}`, length));
+
+function aesGcm(key: Buffer) {
   return {
-    encrypt(plaintext) {
+    encrypt(plaintext: string) {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `v1.gcm.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
-    decrypt(ciphertext) {
-      const [version, algorithm, payload] = ciphertext.split('.');
-      if (version !== 'v1' || algorithm !== 'gcm' || !payload) throw new Error('Unknown ciphertext format');
+    decrypt(payload: string) {
       const raw = Buffer.from(payload, 'base64url');
       const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** SM4-CTR with an HMAC-SM3 tag over IV and ciphertext (encrypt-then-MAC). */
+function sm4CtrSm3(encKey: Buffer, macKey: Buffer) {
+  const tagOf = (ivAndBody: Buffer) => crypto.createHmac('sm3', macKey).update(ivAndBody).digest();
+  return {
+    encrypt(plaintext: string) {
+      const iv = crypto.randomBytes(16);
+      const cipher = crypto.createCipheriv('sm4-ctr', encKey, iv);
+      const ivAndBody = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return `v1.sm4.${Buffer.concat([ivAndBody, tagOf(ivAndBody)]).toString('base64url')}`;
+    },
+    decrypt(payload: string) {
+      const raw = Buffer.from(payload, 'base64url');
+      const ivAndBody = raw.subarray(0, raw.length - 32);
+      if (ivAndBody.length < 16 || !crypto.timingSafeEqual(tagOf(ivAndBody), raw.subarray(raw.length - 32))) throw new Error('Ciphertext authentication failed');
+      const decipher = crypto.createDecipheriv('sm4-ctr', encKey, ivAndBody.subarray(0, 16));
+      return Buffer.concat([decipher.update(ivAndBody.subarray(16)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+export function createDataCipher(masterKey: Buffer, suite: CryptoSuite = 'aes'): DataCipher {
+  if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  const gcm = aesGcm(subkey(masterKey, 'aes-256-gcm', 32));
+  const sm = sm4CtrSm3(subkey(masterKey, 'sm4-ctr', 16), subkey(masterKey, 'hmac-sm3', 32));
+  const indexKey = subkey(masterKey, `blind-index-${suite}`, 32);
+  return {
+    suite,
+    encrypt: (plaintext) => (suite === 'sm' ? sm : gcm).encrypt(plaintext),
+    decrypt(ciphertext) {
+      const [version, algorithm, payload] = ciphertext.split('.');
+      if (version !== 'v1' || !payload) throw new Error('Unknown ciphertext format');
+      if (algorithm === 'gcm') return gcm.decrypt(payload);
+      if (algorithm === 'sm4') return sm.decrypt(payload);
+      throw new Error(`Unknown cipher ${algorithm}`);
+    },
+    blindIndex: (value) => crypto.createHmac(suite === 'sm' ? 'sm3' : 'sha256', indexKey).update(value).digest('base64url'),
+  };
+}
+
+/** AES-256-GCM cipher (kept for callers that do not choose a suite). */
+export const createAesGcmCipher = (key: Buffer) => createDataCipher(key, 'aes');
+
+export function cryptoSuiteFrom(env: NodeJS.ProcessEnv): CryptoSuite {
+  const value = env.GRIDWORK_CRYPTO ?? 'aes';
+  if (value !== 'aes' && value !== 'sm') throw new Error('GRIDWORK_CRYPTO must be "aes" (AES-256-GCM, HMAC-SHA256) or "sm" (SM4-CTR + HMAC-SM3)');
+  return value;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission, SessionRestriction } from '../api/types';
 import { useI18n } from '../i18n';
 import { useSession } from '../shared/session';
-import { PageLoading } from './components/PageLoading';
+import { PageLoading } from './components/page-loading';
 import { landingPath } from './nav';
 
 export function restrictionPath(restriction: SessionRestriction): string {

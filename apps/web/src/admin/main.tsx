@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AdminApp } from './AdminApp';
+import { AdminApp } from './admin-app';
 import './admin.css';
 
 const container = document.getElementById('root');

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { H5App } from './H5App';
+import { H5App } from './h5-app';
 import './h5.css';
 
 const container = document.getElementById('root');

@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { ROLE_PLACE_TYPES } from '@gridwork/contracts';
 import type { CreateUser, Role } from '../../../api/types';
 import { useI18n } from '../../../i18n';
-import { PlaceTreeSelect } from '../../places/components/PlaceTreeSelect';
+import { PlaceTreeSelect } from '../../places/components/place-tree-select';
 
 interface Values {
   username: string;

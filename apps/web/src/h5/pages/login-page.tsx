@@ -8,9 +8,9 @@ import type { LoginBody } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
-import { BrandHeader } from '../components/BrandHeader';
-import { Loading } from '../components/Loading';
-import { LocaleToggle } from '../components/LocaleToggle';
+import { BrandHeader } from '../components/brand-header';
+import { Loading } from '../components/loading';
+import { LocaleToggle } from '../components/locale-toggle';
 
 interface Values {
   username: string;

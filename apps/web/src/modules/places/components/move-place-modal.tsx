@@ -2,7 +2,7 @@ import { Alert, Form, Modal } from 'antd';
 import { ALLOWED_CHILDREN } from '@gridwork/contracts';
 import type { Place } from '../../../api/types';
 import { useI18n } from '../../../i18n';
-import { PlaceTreeSelect } from './PlaceTreeSelect';
+import { PlaceTreeSelect } from './place-tree-select';
 
 /** Move a place under a new parent; only parents that may hold its type can be picked. */
 export function MovePlaceModal({

@@ -11,12 +11,12 @@ import { useI18n } from '../../i18n';
 import { reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { useLazyTree } from '../../shared/use-lazy-tree';
-import { PageHeader } from '../../admin/components/PageHeader';
+import { PageHeader } from '../../admin/components/page-header';
 import { parseBoundary } from './boundary';
-import { GridBoundaryMap } from './components/GridBoundaryMap';
-import { MovePlaceModal } from './components/MovePlaceModal';
-import { PlaceFormModal, type PlaceFormValues } from './components/PlaceFormModal';
-import { PlaceNodeTitle } from './components/PlaceNodeTitle';
+import { GridBoundaryMap } from './components/grid-boundary-map';
+import { MovePlaceModal } from './components/move-place-modal';
+import { PlaceFormModal, type PlaceFormValues } from './components/place-form-modal';
+import { PlaceNodeTitle } from './components/place-node-title';
 
 type Dialog = 'create' | 'edit' | 'move' | null;
 

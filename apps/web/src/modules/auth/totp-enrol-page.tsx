@@ -2,27 +2,25 @@ import { Alert, App, Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../shared/session';
-import { AuthLayout } from './AuthLayout';
-import { ChangePasswordForm } from './ChangePasswordForm';
+import { AuthLayout } from './auth-layout';
+import { TotpEnrolPanel } from './totp-enrol-panel';
 
-/** Forced password change on first sign-in (session restriction `change_password`). */
-export function ChangePasswordPage() {
+/** Forced TOTP enrolment (session restriction `enrol_totp`). */
+export function TotpEnrolPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { refresh, logout, me } = useSession();
   const navigate = useNavigate();
   return (
-    <AuthLayout>
-      <Alert type="warning" showIcon title={t('password.forcedTitle')} description={t('password.forcedDetail')} style={{ marginBottom: 20 }} />
-      <ChangePasswordForm
-        submitText={t('password.submitAndContinue')}
+    <AuthLayout wide>
+      <Alert type="warning" showIcon title={t('totp.forcedTitle')} description={t('totp.forcedDetail')} style={{ marginBottom: 20 }} />
+      <TotpEnrolPanel
         onDone={() => {
-          void message.success(t('password.changed'));
-          // The guard moves on by itself once the restriction is gone.
+          void message.success(t('totp.enabled'));
           void refresh().catch(() => undefined);
         }}
       />
-      <div style={{ textAlign: 'center', marginTop: 16 }}>
+      <div style={{ textAlign: 'center', marginTop: 8 }}>
         <Button
           type="link"
           onClick={() => {

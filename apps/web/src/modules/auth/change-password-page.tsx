@@ -2,25 +2,27 @@ import { Alert, App, Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../shared/session';
-import { AuthLayout } from './AuthLayout';
-import { TotpEnrolPanel } from './TotpEnrolPanel';
+import { AuthLayout } from './auth-layout';
+import { ChangePasswordForm } from './change-password-form';
 
-/** Forced TOTP enrolment (session restriction `enrol_totp`). */
-export function TotpEnrolPage() {
+/** Forced password change on first sign-in (session restriction `change_password`). */
+export function ChangePasswordPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { refresh, logout, me } = useSession();
   const navigate = useNavigate();
   return (
-    <AuthLayout wide>
-      <Alert type="warning" showIcon title={t('totp.forcedTitle')} description={t('totp.forcedDetail')} style={{ marginBottom: 20 }} />
-      <TotpEnrolPanel
+    <AuthLayout>
+      <Alert type="warning" showIcon title={t('password.forcedTitle')} description={t('password.forcedDetail')} style={{ marginBottom: 20 }} />
+      <ChangePasswordForm
+        submitText={t('password.submitAndContinue')}
         onDone={() => {
-          void message.success(t('totp.enabled'));
+          void message.success(t('password.changed'));
+          // The guard moves on by itself once the restriction is gone.
           void refresh().catch(() => undefined);
         }}
       />
-      <div style={{ textAlign: 'center', marginTop: 8 }}>
+      <div style={{ textAlign: 'center', marginTop: 16 }}>
         <Button
           type="link"
           onClick={() => {

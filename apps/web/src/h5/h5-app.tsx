@@ -10,14 +10,14 @@ import { I18nProvider, useI18n } from '../i18n';
 import { errorText, setErrorReporter } from '../shared/feedback';
 import { createQueryClient } from '../shared/query-client';
 import { SessionProvider, useSession } from '../shared/session';
-import { Loading } from './components/Loading';
-import { TabLayout } from './components/TabLayout';
-import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
-import { MePage } from './pages/MePage';
-import { PlacePage } from './pages/PlacePage';
-import { TotpPage } from './pages/TotpPage';
+import { Loading } from './components/loading';
+import { TabLayout } from './components/tab-layout';
+import { ChangePasswordPage } from './pages/change-password-page';
+import { HomePage } from './pages/home-page';
+import { LoginPage } from './pages/login-page';
+import { MePage } from './pages/me-page';
+import { PlacePage } from './pages/place-page';
+import { TotpPage } from './pages/totp-page';
 
 export function restrictionPathH5(restriction: SessionRestriction): string {
   return restriction === 'change_password' ? '/change-password' : '/totp-enrol';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card } from 'antd';
-import { BrandLogo } from '../../admin/components/BrandLogo';
-import { LocaleSwitch } from '../../admin/components/LocaleSwitch';
+import { BrandLogo } from '../../admin/components/brand-logo';
+import { LocaleSwitch } from '../../admin/components/locale-switch';
 import { useI18n } from '../../i18n';
 
 /** The frame of the sign-in pages: brand on top, one card in the middle. */

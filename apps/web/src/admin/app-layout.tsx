@@ -5,9 +5,9 @@ import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
 import { useSession } from '../shared/session';
-import { BrandLogo } from './components/BrandLogo';
-import { LocaleSwitch } from './components/LocaleSwitch';
-import { PageLoading } from './components/PageLoading';
+import { BrandLogo } from './components/brand-logo';
+import { LocaleSwitch } from './components/locale-switch';
+import { PageLoading } from './components/page-loading';
 import { allowedNav, navItemOf } from './nav';
 
 const { Header, Sider, Content } = Layout;

@@ -8,8 +8,8 @@ import { auditApi } from '../../api/endpoints';
 import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useCursorPager } from '../../shared/use-cursor-pager';
-import { CursorPager } from '../../admin/components/CursorPager';
-import { PageHeader } from '../../admin/components/PageHeader';
+import { CursorPager } from '../../admin/components/cursor-pager';
+import { PageHeader } from '../../admin/components/page-header';
 
 interface FilterValues {
   action?: string;

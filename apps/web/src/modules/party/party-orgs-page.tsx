@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n';
 import { reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { useLazyTree } from '../../shared/use-lazy-tree';
-import { PageHeader } from '../../admin/components/PageHeader';
-import { PartyOrgFormModal, type PartyOrgFormMode, type PartyOrgFormValues } from './components/PartyOrgFormModal';
+import { PageHeader } from '../../admin/components/page-header';
+import { PartyOrgFormModal, type PartyOrgFormMode, type PartyOrgFormValues } from './components/party-org-form-modal';
 
 const fetchRoots = () => partyApi.all(null);
 const fetchChildren = (id: string) => partyApi.all(id);

@@ -12,8 +12,8 @@ import { errorText, reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { isPathAllowed, landingPath } from '../../admin/nav';
 import { restrictionPath } from '../../admin/guards';
-import { PageLoading } from '../../admin/components/PageLoading';
-import { AuthLayout } from './AuthLayout';
+import { PageLoading } from '../../admin/components/page-loading';
+import { AuthLayout } from './auth-layout';
 
 interface LoginValues {
   username: string;

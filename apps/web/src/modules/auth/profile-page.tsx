@@ -3,9 +3,9 @@ import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typograph
 import { CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../shared/session';
-import { PageHeader } from '../../admin/components/PageHeader';
-import { ChangePasswordForm } from './ChangePasswordForm';
-import { TotpEnrolPanel } from './TotpEnrolPanel';
+import { PageHeader } from '../../admin/components/page-header';
+import { ChangePasswordForm } from './change-password-form';
+import { TotpEnrolPanel } from './totp-enrol-panel';
 
 export function ProfilePage() {
   const { t, roleLabel, placeTypeLabel } = useI18n();

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { placesApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
-import { Loading } from '../components/Loading';
+import { Loading } from '../components/loading';
 
 /** One place: what it is, where it sits, and its children to drill further. */
 export function PlacePage() {

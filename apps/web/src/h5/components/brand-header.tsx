@@ -1,4 +1,4 @@
-import { BrandLogo } from '../../admin/components/BrandLogo';
+import { BrandLogo } from '../../admin/components/brand-logo';
 import { useI18n } from '../../i18n';
 
 export function BrandHeader() {

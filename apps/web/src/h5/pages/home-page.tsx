@@ -6,7 +6,7 @@ import { placesApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
-import { Loading } from '../components/Loading';
+import { Loading } from '../components/loading';
 
 /** 首页 / 我的网格: the places the user looks after, to drill into. */
 export function HomePage() {

@@ -9,12 +9,12 @@ import type { AssignRole, CreateUser, Role, RoleAssignmentView, UpdateUser, User
 import { useI18n } from '../../i18n';
 import { useSession } from '../../shared/session';
 import { useCursorPager } from '../../shared/use-cursor-pager';
-import { CursorPager } from '../../admin/components/CursorPager';
-import { OneTimeSecretModal } from '../../admin/components/OneTimeSecretModal';
-import { PageHeader } from '../../admin/components/PageHeader';
-import { AddRoleModal } from './components/AddRoleModal';
-import { CreateUserModal } from './components/CreateUserModal';
-import { EditUserModal } from './components/EditUserModal';
+import { CursorPager } from '../../admin/components/cursor-pager';
+import { OneTimeSecretModal } from '../../admin/components/one-time-secret-modal';
+import { PageHeader } from '../../admin/components/page-header';
+import { AddRoleModal } from './components/add-role-modal';
+import { CreateUserModal } from './components/create-user-modal';
+import { EditUserModal } from './components/edit-user-modal';
 import { assignableRoles } from './roles';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'role'; user: UserView } | null;

@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select, Switch } from 'antd';
 import { PARTY_ORG_CHILDREN, PARTY_ORG_TYPES } from '@gridwork/contracts';
 import type { PartyOrg, PartyOrgType } from '../../../api/types';
 import { useI18n } from '../../../i18n';
-import { PlaceTreeSelect } from '../../places/components/PlaceTreeSelect';
+import { PlaceTreeSelect } from '../../places/components/place-tree-select';
 
 export type BranchKind = 'grid' | 'estate';
 

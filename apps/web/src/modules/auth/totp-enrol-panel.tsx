@@ -5,7 +5,7 @@ import { authApi } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { errorText, reportError } from '../../shared/feedback';
-import { PageLoading } from '../../admin/components/PageLoading';
+import { PageLoading } from '../../admin/components/page-loading';
 
 /**
  * TOTP enrolment: asks the server for a secret, shows it (QR code, secret, otpauth URL),

@@ -9,18 +9,18 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from '../i18n';
 import { createQueryClient } from '../shared/query-client';
 import { SessionProvider } from '../shared/session';
-import { AppLayout } from './AppLayout';
+import { AppLayout } from './app-layout';
 import { FeedbackBridge, NavigationBridge } from './bridges';
 import { LandingRedirect, NotFound, RequireAuth, RequirePermission, RequireSession } from './guards';
-import { LoginPage } from '../modules/auth/LoginPage';
-import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
-import { TotpEnrolPage } from '../modules/auth/TotpEnrolPage';
+import { LoginPage } from '../modules/auth/login-page';
+import { ChangePasswordPage } from '../modules/auth/change-password-page';
+import { TotpEnrolPage } from '../modules/auth/totp-enrol-page';
 
-const PlacesPage = lazy(() => import('../modules/places/PlacesPage').then((m) => ({ default: m.PlacesPage })));
-const PartyOrgsPage = lazy(() => import('../modules/party/PartyOrgsPage').then((m) => ({ default: m.PartyOrgsPage })));
-const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const ProfilePage = lazy(() => import('../modules/auth/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const PlacesPage = lazy(() => import('../modules/places/places-page').then((m) => ({ default: m.PlacesPage })));
+const PartyOrgsPage = lazy(() => import('../modules/party/party-orgs-page').then((m) => ({ default: m.PartyOrgsPage })));
+const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ProfilePage = lazy(() => import('../modules/auth/profile-page').then((m) => ({ default: m.ProfilePage })));
 
 export const BRAND_RED = '#c8102e';
 

@@ -5,7 +5,7 @@ import { authApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
-import { Loading } from '../components/Loading';
+import { Loading } from '../components/loading';
 
 export function TotpPage() {
   const { t } = useI18n();
