@@ -42,16 +42,16 @@ function UserBadge({ compact }: { compact: boolean }) {
         <Avatar size="small" className="gw-avatar">
           {me.displayName.slice(0, 1)}
         </Avatar>
-        {compact ? null : (
-          <span className="gw-user-text">
-            <span className="gw-user-name" data-testid="header-user-name">
-              {me.displayName}
-            </span>
+        <span className={compact ? 'gw-user-text is-compact' : 'gw-user-text'}>
+          <span className="gw-user-name" data-testid="header-user-name">
+            {me.displayName}
+          </span>
+          {compact ? null : (
             <span className="gw-user-roles" data-testid="header-roles">
               {summary}
             </span>
-          </span>
-        )}
+          )}
+        </span>
       </span>
     </Popover>
   );

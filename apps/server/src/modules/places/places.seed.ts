@@ -94,10 +94,10 @@ export async function seedDemoPlaces({ db, size }: DemoSeedContext): Promise<voi
           });
           for (let b = 0; b < s.buildings; b++) {
             const number = g * 100 + k * 10 + b + 1;
-            const building = tree.add(small, { type: 'building', name: `${number}栋`, sortOrder: b });
+            const building = tree.add(small, { type: 'building', name: `${number}栋`, code: `${communityCode}-B${number}`, sortOrder: b });
             for (let f = 1; f <= s.floors; f++)
               for (let h = 1; h <= s.householdsPerFloor; h++) {
-                tree.add(building, { type: 'household', name: `${number}栋${f}0${h}室`, sortOrder: f * 100 + h });
+                tree.add(building, { type: 'household', name: `${number}栋${f}0${h}室`, code: `${communityCode}-B${number}-${f}0${h}`, sortOrder: f * 100 + h });
               }
           }
         }
