@@ -46,11 +46,20 @@ describe('places tree in the admin web', () => {
     await page.close();
   });
 
-  it('shows the mobile pages to a grid worker', async () => {
+  it('a grid worker signs in on the mobile pages and sees their grid', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
     await page.goto(`${base}/h5/`);
-    await page.locator('input').first().waitFor();
+    await page.getByPlaceholder('请输入用户名').waitFor();
     await screenshot(page, 'h5-login');
+    await page.getByPlaceholder('请输入用户名').fill('gridA');
+    await page.getByPlaceholder('请输入密码').fill('Gridwork@2026');
+    await page.getByTestId('login-submit').click();
+    const grids = page.getByTestId('h5-my-grids');
+    const items = grids.locator('[data-place-id]');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('第一网格');
+    await screenshot(page, 'h5-my-grids');
     await page.close();
   });
 });
