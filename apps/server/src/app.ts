@@ -17,6 +17,7 @@ import { registerAuthentication } from './platform/identity/auth.plugin';
 import { authRoutes } from './platform/identity/auth.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { MODULES } from './modules';
+import { dashboardRoutes } from './dashboard.routes';
 import { createServices, type Services } from './services';
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export async function buildApp({ database, config, cipher, logger = false }: App
       authRoutes(api, services.identity, config, database.db);
       auditRoutes(api, database.db);
       for (const module of MODULES) await module.routes(api, services);
+      dashboardRoutes(api, services, database.db, MODULES);
     },
     { prefix: '/api/v1' },
   );

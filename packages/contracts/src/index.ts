@@ -8,3 +8,4 @@ export * from './audit';
 export * from './messages';
 export * from './id-number';
 export * from './residents';
+export * from './dashboard';

@@ -72,3 +72,12 @@ export async function rewriteOrgPaths(db: Db, oldPrefix: string, newPrefix: stri
     UPDATE party_orgs SET place_path = ${newPrefix} || substr(place_path, ${oldPrefix.length + 1})
     WHERE place_path LIKE ${`${oldPrefix}%`}`);
 }
+
+export async function countOrgsUnder(db: Db, pathPrefix: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ type: partyOrgs.type, n: count() })
+    .from(partyOrgs)
+    .where(sql`${partyOrgs.placePath} LIKE ${`${pathPrefix}%`}`)
+    .groupBy(partyOrgs.type);
+  return Object.fromEntries(rows.map((r) => [`partyOrgs.${r.type}`, Number(r.n)]));
+}

@@ -147,3 +147,13 @@ export async function gridsWithBoundaryUnder(db: Db, scope: Scope, pathPrefix: s
     .limit(2000);
   return rows.map(toPlace);
 }
+
+/** How many places of each type lie strictly below the path. */
+export async function countByTypeUnder(db: Db, pathPrefix: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ type: places.type, n: sql<number>`count(*)::int` })
+    .from(places)
+    .where(and(sql`${places.path} LIKE ${`${pathPrefix}%`}`, sql`${places.path} <> ${pathPrefix}`))
+    .groupBy(places.type);
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+}

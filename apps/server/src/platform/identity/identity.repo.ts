@@ -146,3 +146,11 @@ export async function lockUsername(db: Db, username: string, until: Date): Promi
 export async function clearThrottle(db: Db, username: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.username, username));
 }
+
+export async function countUsersUnder(db: Db, pathPrefix: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT ${roleAssignments.userId})::int` })
+    .from(roleAssignments)
+    .where(sql`${roleAssignments.placePath} LIKE ${`${pathPrefix}%`}`);
+  return Number(row?.n ?? 0);
+}
