@@ -51,6 +51,8 @@ export function createPartyService({ db, places }: PartyDeps) {
       requirePermission(actor, 'party-org.read');
       const scope = scopeOf(actor, 'party-org.read');
       if (query.parentId) await readable(db, actor, query.parentId);
+      // Like every other id filter: a place outside the scope answers 404, not an empty page.
+      if (query.placeId) assertRecordAccess(actor, (await places.findById(query.placeId))?.path, 'party-org.read');
       const after = decodeCursor(query.cursor, 1);
       const { rows, total } = await repo.listOrgs(db, {
         scope,

@@ -1,0 +1,281 @@
+/**
+ * The scope matrix: every /api/v1 route that takes the id of a record (in its path or as a list filter)
+ * is called for a record of grid A by the worker of the sibling grid B and by the staff of the sibling
+ * community B. Both must get 404 — the record's existence is not revealed — while its rightful owner
+ * gets through. The table must cover every such route of the OpenAPI document: a new route without a
+ * row here fails this file.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
+import { checkDigitOf } from '@gridwork/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../test-support/harness';
+import { queryRows } from './db/sql';
+
+interface Fixtures {
+  /** Community A, grid A and a fresh small grid under grid A. */
+  readonly gridA: string;
+  readonly grid: string;
+  /** A fresh empty building under grid A, for DELETE. */
+  readonly leafBuilding: string;
+  /** Grid A's party branch, and a fresh party group under it, for DELETE. */
+  readonly branch: string;
+  readonly leafGroup: string;
+  /** A fresh account with two roles in grid A, and the id of its second role. */
+  readonly user: string;
+  readonly assignment: string;
+  /** Household A's building, a fresh household in it with an adult resident (and a visit), and fresh ones for DELETE. */
+  readonly building: string;
+  readonly household: string;
+  readonly leafHousehold: string;
+  readonly resident: string;
+  readonly leafResident: string;
+}
+
+type Method = Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
+type Owner = 'gridA' | 'staff';
+
+interface Row {
+  readonly method: Method;
+  /** As in the OpenAPI document. */
+  readonly route: string;
+  readonly url: (f: Fixtures) => string;
+  readonly body?: (f: Fixtures) => Record<string, unknown>;
+  /** Who may do this to the record: grid A's worker for reads where allowed, community A's staff for the rest. */
+  readonly owner: Owner;
+}
+
+const RECORD_ROUTES: readonly Row[] = [
+  { method: 'GET', route: '/api/v1/places/{id}', url: (f) => `/api/v1/places/${f.grid}`, owner: 'gridA' },
+  { method: 'GET', route: '/api/v1/places/{id}/ancestors', url: (f) => `/api/v1/places/${f.grid}/ancestors`, owner: 'gridA' },
+  { method: 'GET', route: '/api/v1/places/{id}/grid-boundaries', url: (f) => `/api/v1/places/${f.grid}/grid-boundaries`, owner: 'gridA' },
+  { method: 'PATCH', route: '/api/v1/places/{id}', url: (f) => `/api/v1/places/${f.grid}`, body: () => ({ name: '矩阵小网格（改）' }), owner: 'staff' },
+  { method: 'DELETE', route: '/api/v1/places/{id}', url: (f) => `/api/v1/places/${f.leafBuilding}`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/party-orgs/{id}', url: (f) => `/api/v1/party-orgs/${f.branch}`, owner: 'gridA' },
+  { method: 'PATCH', route: '/api/v1/party-orgs/{id}', url: (f) => `/api/v1/party-orgs/${f.branch}`, body: () => ({ name: '第一网格党支部（改）' }), owner: 'staff' },
+  { method: 'DELETE', route: '/api/v1/party-orgs/{id}', url: (f) => `/api/v1/party-orgs/${f.leafGroup}`, owner: 'staff' },
+  // Grid workers hold no account permissions: community A's staff own grid A's accounts.
+  { method: 'GET', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.user}`, owner: 'staff' },
+  { method: 'PATCH', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.user}`, body: () => ({ displayName: '矩阵账号（改）' }), owner: 'staff' },
+  { method: 'POST', route: '/api/v1/users/{id}/reset-password', url: (f) => `/api/v1/users/${f.user}/reset-password`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/users/{id}/unlock', url: (f) => `/api/v1/users/${f.user}/unlock`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/users/{id}/roles', url: (f) => `/api/v1/users/${f.user}/roles`, body: (f) => ({ role: 'grid_worker', placeId: f.gridA }), owner: 'staff' },
+  { method: 'DELETE', route: '/api/v1/users/{id}/roles/{assignmentId}', url: (f) => `/api/v1/users/${f.user}/roles/${f.assignment}`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/households/{id}', url: (f) => `/api/v1/households/${f.household}`, owner: 'gridA' },
+  { method: 'PATCH', route: '/api/v1/households/{id}', url: (f) => `/api/v1/households/${f.household}`, body: () => ({ notes: '矩阵备注' }), owner: 'gridA' },
+  { method: 'DELETE', route: '/api/v1/households/{id}', url: (f) => `/api/v1/households/${f.leafHousehold}`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/residents/{id}', url: (f) => `/api/v1/residents/${f.resident}`, owner: 'gridA' },
+  { method: 'PATCH', route: '/api/v1/residents/{id}', url: (f) => `/api/v1/residents/${f.resident}`, body: () => ({ notes: '矩阵备注' }), owner: 'gridA' },
+  { method: 'DELETE', route: '/api/v1/residents/{id}', url: (f) => `/api/v1/residents/${f.leafResident}`, owner: 'staff' },
+  // Revealing and the PIPL copy need resident.reveal, which grid workers do not hold.
+  { method: 'POST', route: '/api/v1/residents/{id}/reveal', url: (f) => `/api/v1/residents/${f.resident}/reveal`, body: () => ({ field: 'idNumber', reason: '矩阵核对' }), owner: 'staff' },
+  { method: 'GET', route: '/api/v1/residents/{id}/personal-data', url: (f) => `/api/v1/residents/${f.resident}/personal-data`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/residents/{id}/visits', url: (f) => `/api/v1/residents/${f.resident}/visits`, owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/residents/{id}/visits', url: (f) => `/api/v1/residents/${f.resident}/visits`, body: () => ({ visitedAt: new Date().toISOString(), observations: '矩阵走访' }), owner: 'gridA' },
+];
+
+interface FilterRow {
+  readonly method: 'GET';
+  readonly route: string;
+  readonly param: string;
+  readonly value: (f: Fixtures) => string;
+  readonly owner: Owner;
+  /** What the owner's answer must show. */
+  readonly ownerSees: (body: unknown, f: Fixtures) => void;
+  /**
+   * Set where grid B's worker may not use the list at all: then they get the same 403 as for the
+   * unfiltered list, which says nothing about the id.
+   */
+  readonly gridBClosed?: true;
+}
+
+const nonEmptyPage = (body: unknown) => expect((body as { items: unknown[] }).items.length).toBeGreaterThan(0);
+
+const LIST_FILTERS: readonly FilterRow[] = [
+  { method: 'GET', route: '/api/v1/places', param: 'parentId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/party-orgs', param: 'parentId', value: (f) => f.branch, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/party-orgs', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/users', param: 'placeId', value: (f) => f.gridA, owner: 'staff', ownerSees: nonEmptyPage, gridBClosed: true },
+  {
+    method: 'GET',
+    route: '/api/v1/dashboard/counters',
+    param: 'placeId',
+    value: (f) => f.gridA,
+    owner: 'gridA',
+    ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA }),
+  },
+  { method: 'GET', route: '/api/v1/households', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/households', param: 'buildingId', value: (f) => f.building, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/residents', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/visits', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/visits', param: 'residentId', value: (f) => f.resident, owner: 'gridA', ownerSees: nonEmptyPage },
+  {
+    method: 'GET',
+    route: '/api/v1/care-groups/dashboard',
+    param: 'placeId',
+    value: (f) => f.gridA,
+    owner: 'gridA',
+    ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA, totals: expect.arrayContaining([expect.objectContaining({ code: 'elderly_60' })]) }),
+  },
+];
+
+/** Id filters that are deliberately not scoped by place, with the reason. */
+const UNSCOPED_FILTERS: Readonly<Record<string, string>> = {
+  'GET /api/v1/audit?entityId': 'the audit log is not place data: only the district auditor (audit.read) reads it, whole',
+};
+
+const rowKey = (r: { method: string; route: string }) => `${r.method} ${r.route}`;
+const filterKey = (r: FilterRow) => `${r.method} ${r.route}?${r.param}`;
+const filterUrl = (r: FilterRow, value: string) => `${r.route}?${r.param}=${value}`;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+/** The same URL with every id replaced by one that exists nowhere. */
+const withUnknownIds = (url: string) => url.replace(UUID, () => crypto.randomUUID());
+
+let t: TestApp;
+let f: Fixtures;
+let clients: Record<'gridA' | 'gridB' | 'staff' | 'staffB', Client>;
+
+function send(client: Client, method: Method, url: string, body?: Record<string, unknown>): Promise<LightMyRequestResponse> {
+  switch (method) {
+    case 'GET':
+      return client.get(url);
+    case 'POST':
+      return client.post(url, body);
+    case 'PATCH':
+      return client.patch(url, body);
+    case 'DELETE':
+      return client.delete(url);
+  }
+}
+
+function created<T>(response: LightMyRequestResponse): T {
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<T>();
+}
+
+/** Status and body, without the request-specific `instance`. */
+function answer(response: LightMyRequestResponse): { status: number; body: unknown } {
+  const body = response.json<Record<string, unknown>>();
+  delete body.instance;
+  return { status: response.statusCode, body };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const demo = await t.demo();
+  const [gridA, gridB, staff, staffB] = await Promise.all(['gridA', 'gridB', 'staff', 'staffB'].map((u) => t.login(u)));
+  clients = { gridA: gridA!, gridB: gridB!, staff: staff!, staffB: staffB! };
+  const grid = created<{ id: string }>(await staff!.post('/api/v1/places', { parentId: demo.gridA.id, type: 'grid', name: '矩阵小网格' })).id;
+  const leafBuilding = created<{ id: string }>(await staff!.post('/api/v1/places', { parentId: demo.gridA.id, type: 'building', name: '矩阵楼栋' })).id;
+  const branch = (await staff!.get(`/api/v1/party-orgs?placeId=${demo.gridA.id}`)).json<{ items: { id: string; type: string }[] }>().items.find((o) => o.type === 'branch')!.id;
+  const leafGroup = created<{ id: string }>(await staff!.post('/api/v1/party-orgs', { parentId: branch, type: 'group', name: '矩阵党小组', placeId: grid })).id;
+  const user = created<{ user: { id: string } }>(await staff!.post('/api/v1/users', { username: 'matrix-user', displayName: '矩阵账号', role: 'grid_informant', placeId: demo.gridA.id })).user.id;
+  const withRole = await staff!.post(`/api/v1/users/${user}/roles`, { role: 'building_captain', placeId: demo.householdA.parentId! });
+  expect(withRole.statusCode, withRole.body).toBe(200);
+  const assignment = withRole.json<{ roles: { id: string; role: string }[] }>().roles.find((r) => r.role === 'building_captain')!.id;
+  const building = demo.householdA.parentId!;
+  const household = created<{ id: string }>(await staff!.post('/api/v1/households', { buildingId: building, name: '矩阵户' })).id;
+  const leafHousehold = created<{ id: string }>(await staff!.post('/api/v1/households', { buildingId: building, name: '矩阵空户' })).id;
+  const idNumber = (seq: number) => `34040619800101${seq}${checkDigitOf(`34040619800101${seq}`)}`;
+  const resident = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵居民', idNumber: idNumber(881) })).id;
+  const leafResident = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵注销', idNumber: idNumber(883) })).id;
+  created(await staff!.post(`/api/v1/residents/${resident}/visits`, { visitedAt: new Date().toISOString(), observations: '矩阵走访' }));
+  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident };
+});
+
+describe('the matrix covers every route that takes a record id', () => {
+  interface OpenApiParameter {
+    name: string;
+    in: string;
+  }
+  type OpenApiPaths = Record<string, Record<string, { parameters?: OpenApiParameter[] }>>;
+  const operations = async () => {
+    const doc = (await t.anonymous().get('/api/docs/json')).json<{ paths: OpenApiPaths }>();
+    return Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map(([method, operation]) => ({ method: method.toUpperCase(), path, parameters: operation.parameters ?? [] })),
+    );
+  };
+
+  it('has a row for every /api/v1 operation with an id in its path', async () => {
+    const documented = (await operations()).filter((o) => o.path.startsWith('/api/v1/') && o.path.includes('{')).map((o) => rowKey({ method: o.method, route: o.path }));
+    expect(documented.length).toBeGreaterThanOrEqual(RECORD_ROUTES.length);
+    expect(RECORD_ROUTES.map(rowKey).sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('has a row for every list filter that takes an id', async () => {
+    const documented = (await operations())
+      .filter((o) => o.path.startsWith('/api/v1/'))
+      .flatMap((o) => o.parameters.filter((p) => p.in === 'query' && /Id$/.test(p.name)).map((p) => `${o.method} ${o.path}?${p.name}`));
+    expect([...LIST_FILTERS.map(filterKey), ...Object.keys(UNSCOPED_FILTERS)].sort()).toEqual(documented.sort());
+  });
+
+  it('names only routes the server really has', () => {
+    for (const row of [...RECORD_ROUTES, ...LIST_FILTERS]) {
+      expect(t.app.hasRoute({ method: row.method, url: row.route.replace(/\{(\w+)\}/g, ':$1') }), rowKey(row)).toBe(true);
+    }
+  });
+});
+
+describe('a sibling grid’s worker and a sibling community’s staff get 404', () => {
+  for (const row of RECORD_ROUTES) {
+    it(rowKey(row), async () => {
+      for (const who of ['gridB', 'staffB'] as const) {
+        const response = await send(clients[who], row.method, row.url(f), row.body?.(f));
+        expect(response.statusCode, `${who}: ${response.body}`).toBe(404);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json<{ code: string }>().code).toBe('not_found');
+        // Exactly what an id that exists nowhere gets.
+        expect(answer(response)).toEqual(answer(await send(clients[who], row.method, withUnknownIds(row.url(f)), row.body?.(f))));
+      }
+    });
+  }
+
+  for (const row of LIST_FILTERS) {
+    it(filterKey(row), async () => {
+      for (const who of ['gridB', 'staffB'] as const) {
+        const response = await clients[who].get(filterUrl(row, row.value(f)));
+        if (who === 'gridB' && row.gridBClosed) {
+          expect(response.statusCode, response.body).toBe(403);
+          expect(answer(response)).toEqual(answer(await clients[who].get(row.route)));
+        } else {
+          expect(response.statusCode, `${who}: ${response.body}`).toBe(404);
+          expect(response.json<{ code: string }>().code).toBe('not_found');
+        }
+        expect(answer(response)).toEqual(answer(await clients[who].get(filterUrl(row, crypto.randomUUID()))));
+      }
+    });
+  }
+
+  it('and none of their attempts changed anything', async () => {
+    const staff = clients.staff;
+    expect((await staff.get(`/api/v1/places/${f.grid}`)).json<{ name: string }>().name).toBe('矩阵小网格');
+    expect((await staff.get(`/api/v1/places/${f.leafBuilding}`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/v1/party-orgs/${f.branch}`)).json<{ name: string }>().name).toBe('第一网格党支部');
+    expect((await staff.get(`/api/v1/party-orgs/${f.leafGroup}`)).statusCode).toBe(200);
+    const user = (await staff.get(`/api/v1/users/${f.user}`)).json<{ displayName: string; roles: unknown[] }>();
+    expect(user.displayName).toBe('矩阵账号');
+    expect(user.roles).toHaveLength(2);
+    const [writes] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE actor_name IN ('gridB', 'staffB') AND action NOT LIKE 'auth.%'`);
+    expect(Number(writes!.n)).toBe(0);
+  });
+});
+
+describe('the rightful owner gets through', () => {
+  for (const row of RECORD_ROUTES) {
+    it(`${rowKey(row)} as ${row.owner}`, async () => {
+      const response = await send(clients[row.owner], row.method, row.url(f), row.body?.(f));
+      expect(response.statusCode, response.body).toBe(200);
+    });
+  }
+
+  for (const row of LIST_FILTERS) {
+    it(`${filterKey(row)} as ${row.owner}`, async () => {
+      const response = await clients[row.owner].get(filterUrl(row, row.value(f)));
+      expect(response.statusCode, response.body).toBe(200);
+      row.ownerSees(response.json<unknown>(), f);
+    });
+  }
+});
