@@ -241,6 +241,10 @@ describe('changing accounts', () => {
     expect(problem.detail).toContain('三员分立');
     // The district admin may grant separated duties too, and is refused the same way.
     await refused(() => admin.post(`/api/v1/users/${user.id}/roles`, { role: 'security_admin', placeId: demo.district.id }), 409, 'separated_duties');
+    // Nor may a separated-duty account take a business role, or a business account a separated duty.
+    await refused(() => admin.post(`/api/v1/users/${user.id}/roles`, { role: 'district_admin', placeId: demo.district.id }), 409, 'separated_duties');
+    const gridWorker = (await admin.get('/api/v1/users?q=gridA')).json<{ items: { id: string; username: string }[] }>().items.find((u) => u.username === 'gridA')!;
+    await refused(() => secadmin.post(`/api/v1/users/${gridWorker.id}/roles`, { role: 'auditor', placeId: demo.district.id }), 409, 'separated_duties');
 
     const before = await counts();
     const insert = t.database.db.execute(

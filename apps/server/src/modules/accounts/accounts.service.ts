@@ -160,7 +160,8 @@ export function createAccountsService({ db, identity, places }: AccountsDeps) {
         if (id === actor.userId) throw unprocessable('cannot_change_self');
         const place = await checkGrant(tx, actor, role, placeId);
         if (assignments.some((a) => a.role === role && a.placeId === placeId)) throw conflict('role_already_assigned');
-        if (isSeparated(role) && assignments.some((a) => isSeparated(a.role) && a.role !== role)) throw conflict('separated_duties');
+        // 三员分立: a system admin, security admin or auditor account holds that one duty and nothing else.
+        if (isSeparated(role) ? assignments.some((a) => a.role !== role) : assignments.some((a) => isSeparated(a.role))) throw conflict('separated_duties');
         await identityRepo.insertAssignment(tx, { userId: id, role, placeId, placePath: place.path });
         await writeAudit(tx, auditContextOf(actor), { action: 'role.assign', entityType: 'user', entityId: id, after: { role, placeId, placeName: place.name } });
         return view(tx, user);
