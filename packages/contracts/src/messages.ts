@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   place_has_dependents: { 'zh-CN': '该地点仍有关联数据（{what}），不能删除', 'en-US': 'This place still has linked data ({what}) and cannot be deleted' },
   place_move_into_descendant: { 'zh-CN': '不能把地点移动到它自己或它的下级之下', 'en-US': 'A place cannot be moved under itself or its descendants' },
   place_code_taken: { 'zh-CN': '编码“{code}”已被使用', 'en-US': 'The code "{code}" is already in use' },
+  place_move_breaks_links: { 'zh-CN': '不能移动：{what}', 'en-US': 'Cannot move: {what}' },
   place_root_immutable: { 'zh-CN': '区县根节点不能移动或删除', 'en-US': 'The district root cannot be moved or deleted' },
   boundary_only_for_grids: { 'zh-CN': '只有网格可以设置边界', 'en-US': 'Only grids have boundaries' },
   boundary_invalid: { 'zh-CN': '网格边界无效：{reason}', 'en-US': 'Invalid grid boundary: {reason}' },

@@ -15,6 +15,8 @@ export interface PlaceDependent {
 export interface PlaceHooks {
   /** Rewrite stored paths from `oldPrefix` to `newPrefix` after a subtree moved. */
   rewritePaths(tx: Db, oldPrefix: string, newPrefix: string): Promise<void>;
+  /** Why moving the subtree would break this module's own rules, or null when it may move. */
+  checkMove?(tx: Db, oldPrefix: string, newPrefix: string): Promise<PlaceDependent | null>;
   /** Count what refers to exactly this place. */
   dependents(tx: Db, placeId: string): Promise<PlaceDependent[]>;
 }

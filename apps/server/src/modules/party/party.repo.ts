@@ -1,6 +1,7 @@
 import { and, asc, count, eq, getTableColumns, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PartyOrgType } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
+import { queryRows } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { partyOrgs } from './party.tables';
 
@@ -80,4 +81,18 @@ export async function countOrgsUnder(db: Db, pathPrefix: string): Promise<Record
     .where(sql`${partyOrgs.placePath} LIKE ${`${pathPrefix}%`}`)
     .groupBy(partyOrgs.type);
   return Object.fromEntries(rows.map((r) => [`partyOrgs.${r.type}`, Number(r.n)]));
+}
+
+/**
+ * Organisations inside the moved subtree whose parent organisation stays outside it and would no
+ * longer contain their place after the move.
+ */
+export async function countOrgsStrandedByMove(db: Db, oldPrefix: string, newPrefix: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM party_orgs o JOIN party_orgs p ON p.id = o.parent_id
+        WHERE o.place_path LIKE ${`${oldPrefix}%`} AND p.place_path NOT LIKE ${`${oldPrefix}%`}
+          AND NOT ((${newPrefix} || substr(o.place_path, ${oldPrefix.length + 1})) LIKE p.place_path || '%')`,
+  );
+  return Number(row?.n ?? 0);
 }

@@ -356,6 +356,17 @@ describe('changing the tree', () => {
     expect(audit.at(-1)!.after).toMatchObject({ path: newPath, parentId: targetGrid!.id });
   });
 
+  it('refuses a move that would leave a party organisation outside its parent organisation', async () => {
+    // The demo 党小组 sits at the first building of grid A's first small grid, under grid A's 党支部.
+    const [firstSmall] = await grids(staff, demo.gridA.id);
+    const [targetGrid] = await grids(admin, demo.communityB.id);
+    const before = await queryRows<{ path: string }>(t.database.db, sql`SELECT path FROM places WHERE id = ${firstSmall!.id}`);
+    const problem = await refused(() => admin.patch(`/api/v1/places/${firstSmall!.id}`, { parentId: targetGrid!.id }), 409, 'place_move_breaks_links');
+    expect(problem.detail).toContain('党组织');
+    const after = await queryRows<{ path: string }>(t.database.db, sql`SELECT path FROM places WHERE id = ${firstSmall!.id}`);
+    expect(after).toEqual(before);
+  });
+
   it('deletes an empty leaf and records it with its former state', async () => {
     const leaf = await createPlace(staff, { parentId: demo.gridA.id, type: 'building', name: '待拆除楼栋' });
     const before = await countPlaces();
