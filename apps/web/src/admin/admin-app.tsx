@@ -20,6 +20,12 @@ const PlacesPage = lazy(() => import('../modules/places/places-page').then((m) =
 const PartyOrgsPage = lazy(() => import('../modules/party/party-orgs-page').then((m) => ({ default: m.PartyOrgsPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ResidentsPage = lazy(() => import('../modules/residents/residents-page').then((m) => ({ default: m.ResidentsPage })));
+const ResidentDetailPage = lazy(() => import('../modules/residents/resident-detail-page').then((m) => ({ default: m.ResidentDetailPage })));
+const BuildingPage = lazy(() => import('../modules/residents/building-page').then((m) => ({ default: m.BuildingPage })));
+const CareDashboardPage = lazy(() => import('../modules/residents/care-dashboard-page').then((m) => ({ default: m.CareDashboardPage })));
+const VisitsPage = lazy(() => import('../modules/residents/visits-page').then((m) => ({ default: m.VisitsPage })));
+const ImportPage = lazy(() => import('../modules/residents/import-page').then((m) => ({ default: m.ImportPage })));
 const ProfilePage = lazy(() => import('../modules/auth/profile-page').then((m) => ({ default: m.ProfilePage })));
 
 export const BRAND_RED = '#c8102e';
@@ -89,6 +95,56 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="residents">
+          <Route
+            index
+            element={
+              <RequirePermission permission="resident.read">
+                <ResidentsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="buildings/:buildingId?"
+            element={
+              <RequirePermission permission="resident.read">
+                <BuildingPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="care"
+            element={
+              <RequirePermission permission="resident.read">
+                <CareDashboardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="visits"
+            element={
+              <RequirePermission permission="resident.read">
+                <VisitsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="import"
+            element={
+              <RequirePermission permission="resident.import">
+                <ImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequirePermission permission="resident.read">
+                <ResidentDetailPage />
+              </RequirePermission>
+            }
+          />
+        </Route>
         <Route
           path="party-orgs"
           element={

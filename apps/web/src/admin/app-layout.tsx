@@ -8,7 +8,7 @@ import { useSession } from '../shared/session';
 import { BrandLogo } from './components/brand-logo';
 import { LocaleSwitch } from './components/locale-switch';
 import { PageLoading } from './components/page-loading';
-import { allowedNav, navItemOf } from './nav';
+import { allowedNav, navGroupOf, navItemOf } from './nav';
 
 const { Header, Sider, Content } = Layout;
 
@@ -70,7 +70,17 @@ export function AppLayout() {
 
   const nav = useMemo(() => allowedNav(me?.permissions ?? []), [me]);
   const selected = navItemOf(location.pathname)?.path;
-  const items: MenuProps['items'] = nav.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }));
+  const items: MenuProps['items'] = nav.map((item) =>
+    item.children
+      ? {
+          key: item.path,
+          icon: item.icon,
+          label: t(item.labelKey),
+          children: item.children.map((c) => ({ key: c.path, label: t(c.labelKey) })),
+        }
+      : { key: item.path, icon: item.icon, label: t(item.labelKey) },
+  );
+  const group = navGroupOf(selected)?.path;
 
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     setDrawerOpen(false);
@@ -89,6 +99,7 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={group ? [group] : []}
       onClick={onMenuClick}
       className="gw-menu"
       data-testid="main-menu"

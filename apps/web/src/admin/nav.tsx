@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, FlagOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 
@@ -9,11 +9,25 @@ export interface NavItem {
   icon: ReactNode;
   /** Needed to see the item; null = everyone signed in. */
   permission: Permission | null;
+  /** Sub-items (a menu group); the group's own path is only a key. */
+  children?: readonly NavItem[];
 }
 
 /** The main menu, in display order; the first allowed item is the landing page. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/places', labelKey: 'nav.places', icon: <ApartmentOutlined />, permission: 'place.read' },
+  {
+    path: 'group:/residents',
+    labelKey: 'nav.residents',
+    icon: <ContactsOutlined />,
+    permission: 'resident.read',
+    children: [
+      { path: '/residents', labelKey: 'nav.residentList', icon: null, permission: 'resident.read' },
+      { path: '/residents/care', labelKey: 'nav.careGroups', icon: null, permission: 'resident.read' },
+      { path: '/residents/visits', labelKey: 'nav.visits', icon: null, permission: 'resident.read' },
+      { path: '/residents/import', labelKey: 'nav.residentImport', icon: null, permission: 'resident.import' },
+    ],
+  },
   { path: '/party-orgs', labelKey: 'nav.partyOrgs', icon: <FlagOutlined />, permission: 'party-org.read' },
   { path: '/accounts', labelKey: 'nav.accounts', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
@@ -21,16 +35,34 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function allowedNav(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.permission === null || permissions.includes(item.permission));
+  const allowed = (item: NavItem) => item.permission === null || permissions.includes(item.permission);
+  return NAV_ITEMS.filter(allowed)
+    .map((item) => (item.children ? { ...item, children: item.children.filter(allowed) } : item))
+    .filter((item) => !item.children || item.children.length > 0);
 }
 
 export function landingPath(permissions: readonly Permission[]): string {
-  return allowedNav(permissions)[0]?.path ?? '/profile';
+  const first = allowedNav(permissions)[0];
+  return (first?.children ? first.children[0]?.path : first?.path) ?? '/profile';
 }
 
-/** The menu item a location belongs to. */
+/** Every item that is a page (groups replaced by their sub-items). */
+function leafItems(): NavItem[] {
+  return NAV_ITEMS.flatMap((item) => (item.children ? [...item.children] : [item]));
+}
+
+/** The menu item a location belongs to (the longest matching path). */
 export function navItemOf(pathname: string): NavItem | undefined {
-  return NAV_ITEMS.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  let best: NavItem | undefined;
+  for (const item of leafItems()) {
+    if ((pathname === item.path || pathname.startsWith(`${item.path}/`)) && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best;
+}
+
+/** The group (sub-menu) a menu item sits in, if any. */
+export function navGroupOf(path: string | undefined): NavItem | undefined {
+  return path ? NAV_ITEMS.find((item) => item.children?.some((c) => c.path === path)) : undefined;
 }
 
 /** Whether a signed-in user may open this location (used for "go back where you were"). */

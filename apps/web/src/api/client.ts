@@ -199,3 +199,92 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   }
   return data as T;
 }
+
+/** The file name of a download: `filename*=UTF-8''…` first, then `filename="…"`, else the fallback. */
+function fileNameOf(res: Response, fallback: string): string {
+  const header = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Malformed: try the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Download a file (xlsx, JSON) with the session cookie and save it through a blob link.
+ * Failures come back as {@link ApiError} like any other request.
+ */
+export async function downloadFile(path: string, query?: QueryParams, fallbackName = 'download'): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method: 'GET',
+      headers: { 'Accept-Language': getLocale() },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(fallbackProblem(0, 'Network error'));
+  }
+  if (!res.ok) {
+    const error = new ApiError(await readProblem(res));
+    if (error.status === 401) hooks.onUnauthorized?.(error);
+    throw error;
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(res, fallbackName);
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** POST a multipart form (file upload) with the CSRF header; JSON answer typed as `T`. */
+export async function uploadForm<T>(path: string, form: FormData, schema?: ResponseSchema): Promise<T> {
+  const post = async () => {
+    try {
+      return await fetch(path, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json, application/problem+json',
+          'Accept-Language': getLocale(),
+          'x-csrf-token': await ensureCsrfToken(),
+        },
+        body: form,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(fallbackProblem(0, 'Network error'));
+    }
+  };
+  let res = await post();
+  if (!res.ok) {
+    let problem = await readProblem(res);
+    if (res.status === 403 && problem.code === 'csrf_invalid') {
+      csrfToken = null;
+      res = await post();
+      if (!res.ok) problem = await readProblem(res);
+    }
+    if (!res.ok) {
+      const error = new ApiError(problem);
+      if (error.status === 401) hooks.onUnauthorized?.(error);
+      throw error;
+    }
+  }
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (schema && import.meta.env.DEV) {
+    const check = schema.safeParse(data);
+    if (!check.success) console.warn(`[api] POST ${path}: response does not match the contract`, check.error);
+  }
+  return data as T;
+}

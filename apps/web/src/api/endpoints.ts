@@ -138,3 +138,5 @@ export const partyApi = {
   update: (id: string, body: UpdatePartyOrg) => request<PartyOrg>('PATCH', `${V1}/party-orgs/${enc(id)}`, { body, schema: PartyOrgSchema }),
   remove: (id: string) => request<unknown>('DELETE', `${V1}/party-orgs/${enc(id)}`),
 };
+
+export { careGroupsApi, householdsApi, residentImportsApi, residentsApi, visitsApi } from './residents-endpoints';

@@ -68,3 +68,5 @@ export type PlaceListQuery = Partial<z.infer<typeof PlaceListQuery>>;
 export type PartyOrgListQuery = Partial<z.infer<typeof PartyOrgListQuery>>;
 export type UserListQuery = Partial<z.infer<typeof UserListQuery>>;
 export type OkResponse = z.infer<typeof Ok>;
+
+export type * from './residents-types';

@@ -17,6 +17,9 @@ import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
 import { MePage } from './pages/me-page';
 import { PlacePage } from './pages/place-page';
+import { ResidentPage } from './pages/resident-page';
+import { ResidentsPage } from './pages/residents-page';
+import { VisitPage } from './pages/visit-page';
 import { TotpPage } from './pages/totp-page';
 
 export function restrictionPathH5(restriction: SessionRestriction): string {
@@ -104,6 +107,22 @@ export function H5App() {
                   }
                 />
                 <Route
+                  path="/residents/:id"
+                  element={
+                    <RequireAuth>
+                      <ResidentPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/residents/:id/visit"
+                  element={
+                    <RequireAuth>
+                      <VisitPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
                   element={
                     <RequireAuth>
                       <TabLayout />
@@ -111,6 +130,7 @@ export function H5App() {
                   }
                 >
                   <Route index element={<HomePage />} />
+                  <Route path="residents" element={<ResidentsPage />} />
                   <Route path="me" element={<MePage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -4,6 +4,7 @@
  * Role, place-type and party-org-type labels come from `@gridwork/contracts`.
  */
 import type { Locale } from '@gridwork/contracts';
+import { residentsEnUS, residentsZhCN } from './residents-messages';
 
 const zhCN = {
   // app
@@ -284,6 +285,7 @@ const zhCN = {
   'h5.desktop': '电脑版',
   'h5.desktopHint': '在电脑上打开管理后台',
   'h5.logoutConfirm': '确定退出登录吗？',
+  ...residentsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -556,6 +558,7 @@ const enUS: Record<MessageKey, string> = {
   'h5.desktop': 'Desktop site',
   'h5.desktopHint': 'Open the admin site on a computer',
   'h5.logoutConfirm': 'Sign out?',
+  ...residentsEnUS,
 };
 
 export const messages: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {

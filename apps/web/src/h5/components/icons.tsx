@@ -30,3 +30,14 @@ export function PinIcon({ className }: { className?: string }) {
     </svg>
   );
 }
+
+export function PeopleIcon({ className }: { className?: string }) {
+  return (
+    <svg {...base} className={className} aria-hidden="true">
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6" />
+      <path d="M16 4.8a3.5 3.5 0 0 1 0 6.4" />
+      <path d="M18 14.3c2.1.7 3.5 2.7 3.5 5.7" />
+    </svg>
+  );
+}

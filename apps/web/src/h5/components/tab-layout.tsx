@@ -1,14 +1,16 @@
 import { SafeArea, TabBar } from 'antd-mobile';
-import { HomeIcon, UserIcon } from './icons';
+import { HomeIcon, PeopleIcon, UserIcon } from './icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../shared/session';
 
-/** Pages with the bottom tab bar: 首页 and 我的. */
+/** Pages with the bottom tab bar: 首页, 居民 (with resident.read) and 我的. */
 export function TabLayout() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = pathname.startsWith('/me') ? '/me' : '/';
+  const { can } = useSession();
+  const active = pathname.startsWith('/me') ? '/me' : pathname.startsWith('/residents') ? '/residents' : '/';
   return (
     <div className="h5-app">
       <main className="h5-main">
@@ -17,6 +19,7 @@ export function TabLayout() {
       <footer className="h5-tabbar">
         <TabBar activeKey={active} onChange={(key) => navigate(key)} safeArea data-testid="h5-tabbar">
           <TabBar.Item key="/" title={t('h5.tabHome')} icon={<HomeIcon />} />
+          {can('resident.read') ? <TabBar.Item key="/residents" title={t('res.h5Tab')} icon={<PeopleIcon />} /> : null}
           <TabBar.Item key="/me" title={t('h5.tabMe')} icon={<UserIcon />} />
         </TabBar>
       </footer>
