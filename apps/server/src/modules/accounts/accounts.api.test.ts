@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type Page, type Problem } from '../../../../../test-support/expect-problem';
 import { createTestApp, type Client, type TestApp } from '../../../../../test-support/harness';
 import { queryRows } from '../../db/sql';
 import { DEMO_ACCOUNTS } from './accounts.seed';
@@ -22,16 +23,6 @@ interface UserView {
   mustChangePassword: boolean;
   roles: RoleView[];
 }
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total?: number;
-}
-interface Problem {
-  code: string;
-  status: number;
-  detail: string;
-}
 
 let t: TestApp;
 let demo: Awaited<ReturnType<TestApp['demo']>>;
@@ -48,16 +39,6 @@ beforeAll(async () => {
 });
 
 const DEMO_USERNAMES = new Set(DEMO_ACCOUNTS.map((a) => a.username));
-const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  const problem = response.json<Problem>();
-  expect(problem.code).toBe(code);
-  expect(hasChinese(problem.detail), problem.detail).toBe(true);
-  return problem;
-}
 
 async function counts(): Promise<{ users: number; roles: number }> {
   const [row] = await queryRows<{ users: number; roles: number }>(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type Page, type Problem } from '../../../../../test-support/expect-problem';
 import { createTestApp, type Client, type TestApp } from '../../../../../test-support/harness';
 import { queryRows } from '../../db/sql';
 
@@ -19,16 +20,6 @@ interface PlaceView {
   id: string;
   type: string;
   path: string;
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total?: number;
-}
-interface Problem {
-  code: string;
-  status: number;
-  detail: string;
 }
 
 let t: TestApp;
@@ -53,16 +44,6 @@ beforeAll(async () => {
   branchB = branches.find((b) => b.placeId === demo.gridB.id)!;
 });
 
-const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  const problem = response.json<Problem>();
-  expect(problem.code).toBe(code);
-  expect(hasChinese(problem.detail), problem.detail).toBe(true);
-  return problem;
-}
 
 async function countOrgs(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM party_orgs`);

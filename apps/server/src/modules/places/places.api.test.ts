@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type Page, type Problem } from '../../../../../test-support/expect-problem';
 import { createTestApp, type Client, type TestApp } from '../../../../../test-support/harness';
 import { queryRows } from '../../db/sql';
 
@@ -19,11 +20,6 @@ interface PlaceView {
   sortOrder: number;
   boundary: Polygon | null;
   childCount: number;
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total?: number;
 }
 interface Problem {
   code: string;
@@ -55,17 +51,6 @@ beforeAll(async () => {
   [staff, admin, gridA] = await Promise.all([t.login('staff'), t.login('admin'), t.login('gridA')]);
 });
 
-const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  const problem = response.json<Problem>();
-  expect(problem.code).toBe(code);
-  expect(problem.status).toBe(status);
-  expect(hasChinese(problem.detail), problem.detail).toBe(true);
-  return problem;
-}
 
 const rectangle = (west: number, south: number, east: number, north: number): Polygon => ({
   type: 'Polygon',
