@@ -13,6 +13,7 @@ export interface Problem {
   code: string;
   status: number;
   detail: string;
+  errors?: { path: string; message: string }[];
 }
 
 export const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);

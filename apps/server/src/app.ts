@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +18,8 @@ import { registerAuthentication } from './platform/identity/auth.plugin';
 import { authRoutes } from './platform/identity/auth.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { MODULES } from './modules';
+import { IMPORT_MAX_BYTES } from './modules/residents/residents.excel';
+import { createResidentsExcelService } from './modules/residents/residents.import';
 import { dashboardRoutes } from './dashboard.routes';
 import { createServices, type Services } from './services';
 
@@ -47,8 +50,11 @@ export async function buildApp({ database, config, cipher, logger = false }: App
 
   const services = createServices({ db: database.db, config, cipher });
   app.decorate('services', services);
+  app.decorate('residentsExcel', createResidentsExcelService({ db: database.db, cipher, places: services.places }));
 
   await app.register(cookie);
+  // Uploads (the residents register import): one file, refused beyond the limit with import_too_large.
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, context) => ({ statusCode: 429, code: 'rate_limited', message: `retry in ${context.after}` }) });
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,7 @@ import { DataDirLockedError } from './db/lock';
 import { bootstrap } from './db/seed/bootstrap';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/accounts.seed';
 import { buildApp } from './app';
+import { failInterruptedImports } from './modules/residents/residents.import';
 import { loadConfig } from './platform/config';
 import { createDataCipher, cryptoSuiteFrom, loadDataKey } from './platform/crypto';
 
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
     size: process.env.GRIDWORK_DEMO_SIZE === 'small' ? 'small' : 'full',
     districtCode: process.env.GRIDWORK_DISTRICT_CODE ?? '340406',
   });
+  // Embedded mode runs one process (the data-dir lock), so any unfinished import was cut off by the
+  // last stop; with PostgreSQL other instances may still be importing, so only old jobs are stale.
+  const interrupted = await failInterruptedImports(database.db, database.kind === 'pglite' ? {} : { startedBefore: new Date(Date.now() - 30 * 60_000) });
   const app = await buildApp({ database, config, cipher, logger: { level: config.logLevel } });
+  if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
   const sweep = setInterval(() => void app.services.identity.sweepSessions().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
   sweep.unref();
 

@@ -31,6 +31,7 @@ interface Fixtures {
   readonly leafHousehold: string;
   readonly resident: string;
   readonly leafResident: string;
+  readonly importJob: string;
 }
 
 type Method = Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
@@ -44,6 +45,8 @@ interface Row {
   readonly body?: (f: Fixtures) => Record<string, unknown>;
   /** Who may do this to the record: grid A's worker for reads where allowed, community A's staff for the rest. */
   readonly owner: Owner;
+  /** What the owner gets where it is not 200 (a POST that creates a record under the one named). */
+  readonly ownerStatus?: 201;
 }
 
 const RECORD_ROUTES: readonly Row[] = [
@@ -72,7 +75,10 @@ const RECORD_ROUTES: readonly Row[] = [
   { method: 'POST', route: '/api/v1/residents/{id}/reveal', url: (f) => `/api/v1/residents/${f.resident}/reveal`, body: () => ({ field: 'idNumber', reason: '矩阵核对' }), owner: 'staff' },
   { method: 'GET', route: '/api/v1/residents/{id}/personal-data', url: (f) => `/api/v1/residents/${f.resident}/personal-data`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/residents/{id}/visits', url: (f) => `/api/v1/residents/${f.resident}/visits`, owner: 'gridA' },
-  { method: 'POST', route: '/api/v1/residents/{id}/visits', url: (f) => `/api/v1/residents/${f.resident}/visits`, body: () => ({ visitedAt: new Date().toISOString(), observations: '矩阵走访' }), owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/residents/{id}/visits', url: (f) => `/api/v1/residents/${f.resident}/visits`, body: () => ({ visitedAt: new Date().toISOString(), observations: '矩阵走访' }), owner: 'gridA', ownerStatus: 201 },
+  // An import job belongs to whoever started it.
+  { method: 'GET', route: '/api/v1/residents/imports/{id}', url: (f) => `/api/v1/residents/imports/${f.importJob}`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/residents/imports/{id}/errors', url: (f) => `/api/v1/residents/imports/${f.importJob}/errors`, owner: 'staff' },
 ];
 
 interface FilterRow {
@@ -91,6 +97,8 @@ interface FilterRow {
 }
 
 const nonEmptyPage = (body: unknown) => expect((body as { items: unknown[] }).items.length).toBeGreaterThan(0);
+/** An xlsx file is a zip archive. */
+const xlsxFile = (body: unknown) => expect(Buffer.isBuffer(body) && body.subarray(0, 2).toString('latin1')).toBe('PK');
 
 const LIST_FILTERS: readonly FilterRow[] = [
   { method: 'GET', route: '/api/v1/places', param: 'parentId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
@@ -108,6 +116,7 @@ const LIST_FILTERS: readonly FilterRow[] = [
   { method: 'GET', route: '/api/v1/households', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
   { method: 'GET', route: '/api/v1/households', param: 'buildingId', value: (f) => f.building, owner: 'gridA', ownerSees: nonEmptyPage },
   { method: 'GET', route: '/api/v1/residents', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/residents/export', param: 'placeId', value: (f) => f.gridA, owner: 'staff', ownerSees: xlsxFile, gridBClosed: true },
   { method: 'GET', route: '/api/v1/visits', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
   { method: 'GET', route: '/api/v1/visits', param: 'residentId', value: (f) => f.resident, owner: 'gridA', ownerSees: nonEmptyPage },
   {
@@ -181,7 +190,13 @@ beforeAll(async () => {
   const resident = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵居民', idNumber: idNumber(881) })).id;
   const leafResident = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵注销', idNumber: idNumber(883) })).id;
   created(await staff!.post(`/api/v1/residents/${resident}/visits`, { visitedAt: new Date().toISOString(), observations: '矩阵走访' }));
-  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident };
+  const staffId = (await staff!.get('/api/v1/auth/me')).json<{ id: string }>().id;
+  const [job] = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`INSERT INTO resident_imports (status, mode, file_name, total, processed, actor_id, finished_at) VALUES ('done', 'skip-invalid', '矩阵.xlsx', 0, 0, ${staffId}, now()) RETURNING id`,
+  );
+  const importJob = job!.id;
+  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident, importJob };
 });
 
 describe('the matrix covers every route that takes a record id', () => {
@@ -267,7 +282,7 @@ describe('the rightful owner gets through', () => {
   for (const row of RECORD_ROUTES) {
     it(`${rowKey(row)} as ${row.owner}`, async () => {
       const response = await send(clients[row.owner], row.method, row.url(f), row.body?.(f));
-      expect(response.statusCode, response.body).toBe(200);
+      expect(response.statusCode, response.body).toBe(row.ownerStatus ?? 200);
     });
   }
 
@@ -275,7 +290,7 @@ describe('the rightful owner gets through', () => {
     it(`${filterKey(row)} as ${row.owner}`, async () => {
       const response = await clients[row.owner].get(filterUrl(row, row.value(f)));
       expect(response.statusCode, response.body).toBe(200);
-      row.ownerSees(response.json<unknown>(), f);
+      row.ownerSees(String(response.headers['content-type']).includes('json') ? response.json<unknown>() : response.rawPayload, f);
     });
   }
 });

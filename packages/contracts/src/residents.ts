@@ -295,3 +295,32 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportAccepted = z.object({ id: Id });
+
+/** PIPL access right (个人信息查阅、复制): everything held about one person, decrypted. */
+export const ResidentPersonalData = z.object({
+  exportedAt: z.string(),
+  resident: z.object({
+    id: Id,
+    name: z.string(),
+    gender: Gender,
+    birthDate: z.string(),
+    idType: IdType,
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    healthNotes: z.string().nullable(),
+    householdId: Id.nullable(),
+    householdName: z.string().nullable(),
+    relationToHead: Relation.nullable(),
+    residenceType: ResidenceType,
+    occupation: z.string().nullable(),
+    employer: z.string().nullable(),
+    notes: z.string().nullable(),
+    status: ResidentStatus,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  careGroups: z.array(CareGroupMembership),
+  moves: z.array(ResidentMove),
+  visits: z.array(Visit),
+});
+export type ResidentPersonalData = z.infer<typeof ResidentPersonalData>;

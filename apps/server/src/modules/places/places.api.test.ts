@@ -21,12 +21,6 @@ interface PlaceView {
   boundary: Polygon | null;
   childCount: number;
 }
-interface Problem {
-  code: string;
-  status: number;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
 interface Feature {
   type: 'Feature';
   id: string;

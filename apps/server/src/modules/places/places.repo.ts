@@ -61,6 +61,8 @@ export interface PlaceFilter {
   readonly parentId?: string;
   readonly type?: PlaceType;
   readonly q?: string;
+  /** Only places in this subtree (a path prefix). */
+  readonly under?: string;
   readonly after?: readonly [number, number, number];
   readonly limit: number;
 }
@@ -69,6 +71,7 @@ export async function listPlaces(db: Db, filter: PlaceFilter): Promise<{ rows: {
   const conditions: SQL[] = [scopeCondition(filter.scope, places.path)];
   if (filter.parentId) conditions.push(eq(places.parentId, filter.parentId));
   if (filter.type) conditions.push(eq(places.type, filter.type));
+  if (filter.under) conditions.push(sql`${places.path} LIKE ${`${filter.under.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (filter.q) conditions.push(sql`(${places.name} ILIKE ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR ${places.code} = ${filter.q})`);
   const where = and(...conditions);
   const pageWhere = filter.after

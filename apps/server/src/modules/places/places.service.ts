@@ -72,6 +72,49 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
 
     get: readable,
 
+    /**
+     * For modules whose data scope is another permission (the residents register lists households by
+     * `resident.read`): places of the tree within `scope`, paged like `list`.
+     */
+    async listInScope(scope: Scope, query: PlaceListQuery & { readonly under?: string }, tx: Db = db) {
+      const after = decodeCursor(query.cursor, 3)?.map(Number) as [number, number, number] | undefined;
+      const { rows, total } = await repo.listPlaces(tx, { scope, parentId: query.parentId, type: query.type, q: query.q, under: query.under, after, limit: query.limit });
+      const page = pageFrom(rows, query.limit, (r) => [r.place.depth, r.place.sortOrder, r.seq]);
+      return { items: page.items.map((r) => r.place), nextCursor: page.nextCursor, total };
+    },
+
+    /**
+     * For modules that own a kind of place (the residents register owns households): create a child
+     * place inside the caller's transaction. The caller has checked access and writes the audit row.
+     */
+    async createChildIn(tx: Db, parentId: string, input: { type: PlaceType; name: string; code?: string | null; sortOrder?: number }, locale: Actor['locale']): Promise<Place> {
+      const parent = await repo.findPlace(tx, parentId);
+      if (!parent) throw notFound();
+      assertChildType(parent.type, input.type, locale);
+      await assertCodeFree(tx, input.code);
+      const seq = await repo.nextSeq(tx);
+      const id = crypto.randomUUID();
+      await repo.insertPlace(tx, { id, seq, parentId, type: input.type, name: input.name, code: input.code ?? null, path: `${parent.path}${seq}/`, depth: parent.depth + 1, sortOrder: input.sortOrder ?? 0 });
+      return (await repo.findPlace(tx, id))!;
+    },
+
+    /** Rename (and re-code) a place inside the caller's transaction; access and audit are the caller's. */
+    async renameIn(tx: Db, id: string, input: { name?: string; code?: string | null }): Promise<Place> {
+      if (input.code !== undefined) await assertCodeFree(tx, input.code, id);
+      await repo.updatePlace(tx, id, { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.code !== undefined ? { code: input.code } : {}) });
+      return (await repo.findPlace(tx, id))!;
+    },
+
+    /** Delete a leaf place inside the caller's transaction, with the same child and dependents checks as `remove`. */
+    async removeLeafIn(tx: Db, id: string): Promise<void> {
+      const children = await repo.countChildren(tx, id);
+      if (children > 0) throw conflict('place_has_children', { count: children });
+      const dependents = [];
+      for (const hook of hooks()) dependents.push(...(await hook.dependents(tx, id)).filter((d) => d.count > 0));
+      if (dependents.length > 0) throw new AppError(409, 'place_has_dependents', { what: dependents.map((d) => `${d.label} ${d.count}`).join('、') });
+      await repo.deletePlace(tx, id);
+    },
+
     /** The top places of the actor's scope: the roots of their tree. */
     async roots(actor: Actor): Promise<Place[]> {
       requirePermission(actor, 'place.read');
@@ -149,6 +192,10 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
           assertChildType(newParent!.type, place.type, actor.locale);
           const seq = place.path.split('/').filter(Boolean).pop()!;
           const newPath = `${newParent!.path}${seq}/`;
+          for (const hook of hooks()) {
+            const blocked = await hook.checkMove?.(tx, place.path, newPath);
+            if (blocked) throw conflict('place_move_breaks_links', { what: `${blocked.label} ${blocked.count}` });
+          }
           await repo.updatePlace(tx, id, { parentId: newParent!.id });
           await repo.rewriteSubtree(tx, place.path, newPath, newParent!.depth + 1 - place.depth);
           for (const hook of hooks()) await hook.rewritePaths(tx, place.path, newPath);
