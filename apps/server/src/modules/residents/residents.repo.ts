@@ -88,7 +88,7 @@ const SORT_COLUMNS = {
   createdAt: { column: residents.createdAt, cast: sql`::timestamptz` },
 } as const;
 
-export async function listResidents(db: Db, filter: ResidentFilter): Promise<{ rows: ResidentListRow[]; total: number }> {
+export async function listResidents(db: Db, filter: ResidentFilter): Promise<{ rows: ResidentListRow[]; total: number | undefined }> {
   const where = and(...residentConditions(filter));
   const { column, cast } = SORT_COLUMNS[filter.sort];
   const direction = filter.order === 'asc' ? sql`>` : sql`<`;
@@ -101,10 +101,15 @@ export async function listResidents(db: Db, filter: ResidentFilter): Promise<{ r
       .where(pageWhere)
       .orderBy(by(column), by(residents.id))
       .limit(filter.limit + 1),
-    db.select({ n: count() }).from(residents).where(where),
+    // Counting every match of a common name would cost more than the page itself: stop at the cap.
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(residents).where(where).limit(TOTAL_CAP + 1).as('capped')),
   ]);
-  return { rows, total: Number(counted?.n ?? 0) };
+  const n = Number(counted?.n ?? 0);
+  return { rows, total: n > TOTAL_CAP ? undefined : n };
 }
+
+/** Lists report a total only up to this many matches ("a total where cheap"). */
+export const TOTAL_CAP = 10_000;
 
 export async function insertResident(db: Db, row: NewResidentRow): Promise<string> {
   const [created] = await db.insert(residents).values(row).returning({ id: residents.id });
