@@ -1,9 +1,8 @@
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDigitOf } from '@gridwork/contracts';
-import { ARTIFACTS, launchBrowser, screenshot, signIn, startSite } from './support';
+import { artifactPath, launchBrowser, screenshot, signIn, startSite } from './support';
 
 let base: string;
 let browser: Browser;
@@ -27,7 +26,7 @@ async function fillTemplate(rows: Array<Record<string, string>>): Promise<string
     const row = sheet.addRow([]);
     for (const [header, value] of Object.entries(values)) row.getCell(columns.get(header)!).value = value;
   }
-  const file = path.join(ARTIFACTS, 'e2e-import.xlsx');
+  const file = artifactPath('e2e-import.xlsx');
   await workbook.xlsx.writeFile(file);
   return file;
 }

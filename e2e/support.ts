@@ -30,9 +30,14 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A path under e2e/artifacts/ (created when missing: a fresh clone has no such folder). */
+export function artifactPath(fileName: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  return path.join(ARTIFACTS, fileName);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
 }
 
 export async function signIn(page: Page, base: string, username: string, password = 'Gridwork@2026'): Promise<void> {
