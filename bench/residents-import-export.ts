@@ -84,7 +84,12 @@ try {
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let peakHeap = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
+  }, 50);
   started = performance.now();
   const { id } = await excel.startImport(SYSTEM_ACTOR, { path: file, fileName: 'import.xlsx' }, 'skip-invalid');
   console.log(`  upload checks (zip, layout) answered in ${((performance.now() - started) / 1000).toFixed(2)} s`);
@@ -93,7 +98,7 @@ try {
   clearInterval(sampler);
   const job = await excel.getJob(SYSTEM_ACTOR, id);
   console.log(`import: ${job.status} ${job.created.toLocaleString()} created, ${job.failed} failed${job.message ? ` (${job.message})` : ''} in ${seconds.toFixed(1)} s = ${Math.round(IMPORT_ROWS / seconds).toLocaleString()} rows/s`);
-  console.log(`import RSS: before ${mb(rssBefore)}, peak sampled ${mb(peak)}; process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`import RSS: before ${mb(rssBefore)}, peak sampled ${mb(peak)} (JS heap + external peak ${mb(peakHeap)}); process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
   // 3. a million rows: copies of the imported rows (real ciphertexts, distinct blind indexes)
   started = performance.now();

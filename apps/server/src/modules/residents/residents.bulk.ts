@@ -1,11 +1,16 @@
-import { and, inArray, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
 import type { DataCipher } from '../../platform/crypto';
 import type { ColumnKey, ParsedRow } from './residents.excel';
 import { seal } from './residents.rules';
 import { nameTokens } from './residents.search';
-import { residents } from './residents.tables';
+
+/**
+ * A PostgreSQL array literal of values made of letters, digits, `-` and `_` only (base64url hashes,
+ * uuids, checked household codes): each is double-quoted, so none reads as NULL.
+ */
+const plainArray = (values: readonly string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
 
 /** A household place found by its code. */
 export interface HouseholdRef {
@@ -24,10 +29,8 @@ export async function householdsByCodes(db: Db, codes: readonly string[]): Promi
   if (codes.length === 0) return found;
   const rows = await queryRows<{ id: string; code: string; path: string; parent_id: string; name: string }>(
     db,
-    sql`SELECT id, code, path, parent_id, name FROM places WHERE type = 'household' AND code IN (${sql.join(
-      codes.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
+    // Codes are checked by the sheet rules ([0-9A-Za-z-]), so an unquoted array literal is safe.
+    sql`SELECT id, code, path, parent_id, name FROM places WHERE type = 'household' AND code = ANY(${plainArray(codes)}::text[])`,
   );
   for (const r of rows) found.set(r.code, { placeId: r.id, path: r.path, buildingId: r.parent_id, name: r.name });
   return found;
@@ -37,18 +40,6 @@ export interface ExistingResident {
   readonly id: string;
   readonly householdId: string | null;
   readonly placePath: string;
-}
-
-/** Live residents (not anonymised) holding these ID-number indexes. */
-export async function existingByIdIndex(db: Db, indexes: readonly string[]): Promise<Map<string, ExistingResident>> {
-  const found = new Map<string, ExistingResident>();
-  if (indexes.length === 0) return found;
-  const rows = await db
-    .select({ id: residents.id, index: residents.idNumberIndex, householdId: residents.householdId, placePath: residents.placePath })
-    .from(residents)
-    .where(and(inArray(residents.idNumberIndex, [...indexes]), ne(residents.status, 'anonymised')));
-  for (const r of rows) found.set(r.index, { id: r.id, householdId: r.householdId, placePath: r.placePath });
-  return found;
 }
 
 export interface BulkRow {
@@ -114,8 +105,6 @@ function cachedNameTokens(name: string): string[] {
   return tokens;
 }
 
-/** A PostgreSQL array literal of values that need no quoting (base64url hashes, uuids). */
-const plainArray = (values: readonly string[]) => `{${values.join(',')}}`;
 
 /** Live residents (not anonymised) holding these ID-number indexes, in one `= ANY` query. */
 export async function existingByIdIndexes(db: Db, indexes: readonly string[]): Promise<Map<string, ExistingResident>> {

@@ -141,7 +141,7 @@ function toJob(row: typeof residentImports.$inferSelect): ImportJob {
 function logTiming(rows: number, timing: { parse: number; check: number; write: number }) {
   if (!process.env.GRIDWORK_IMPORT_TIMING) return;
   const us = (ms: number) => `${((ms * 1000) / Math.max(rows, 1)).toFixed(0)} µs/row (${(ms / 1000).toFixed(1)} s)`;
-  console.log(`  import phases: read+parse ${us(timing.parse)}, check ${us(timing.check)}, write ${us(timing.write)}`);
+  console.log(`  import phases (wall time): read+parse ${us(timing.parse)} (sealing of the batch in flight runs meanwhile), check ${us(timing.check)}, waiting for writes ${us(timing.write)}`);
 }
 
 /** Thrown inside a job to end it as failed with a message for the user. */
