@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './residents.exceljs';
 import { Gender, IdType, MobileOrLandline, Relation, ResidenceType } from '@gridwork/contracts';
 import type { Identity } from './residents.rules';
 import { isRuleProblem, resolveIdentity } from './residents.rules';
@@ -123,7 +124,8 @@ export function describeColumns(sheet: ExcelJS.Worksheet, extraHeaders: readonly
 type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
 export async function buildTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Gridwork 网格通';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   describeColumns(sheet);

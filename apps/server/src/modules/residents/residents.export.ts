@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { once } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './residents.exceljs';
 import { IdType, type Gender, type Relation, type ResidenceType, type ResidentListQuery } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
@@ -135,7 +135,7 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
     );
 
   const output = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const writer = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = writer.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     ...COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width, style: { numFmt: '@' } })),

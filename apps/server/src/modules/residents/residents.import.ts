@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './residents.exceljs';
 import { formatMessage, type ImportJob, type ImportMode } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { auditContextOf, inScope, requirePermission, scopeOf, type Actor, type Scope } from '../../platform/access';
@@ -63,9 +64,10 @@ const READER_OPTIONS = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks:
 
 /** Rows of one sheet, streamed; other sheets are read past. */
 async function* sheetRows(filePath: string, sheetName: string): AsyncGenerator<SheetRow> {
+  const Excel = await loadExcel();
   const input = fs.createReadStream(filePath);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
+    const reader = new Excel.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
     for await (const worksheet of reader) {
       const named = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
       for await (const row of named) {
@@ -86,7 +88,7 @@ async function locateSheet(filePath: string, merges: ReadonlyMap<string, readonl
   const input = fs.createReadStream(filePath);
   let problem: { missing: string[]; duplicated: string[] } | undefined;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
+    const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, READER_OPTIONS);
     for await (const worksheet of reader) {
       const named = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
       let found: Omit<SheetLayout, 'merges' | 'rowTags'> | undefined;
@@ -449,7 +451,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
     async errorsWorkbook(actor: Actor, id: string): Promise<Readable> {
       const job = await ownJob(actor, id);
       const output = new PassThrough();
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+      const writer = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
       const sheet = writer.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = [
         { header: '行号', key: 'row', width: 8 },
