@@ -61,4 +61,20 @@ describe('residents register in the admin web', () => {
     await screenshot(page, 'residents-list');
     await page.close();
   });
+
+  it('pages through the register with next and previous', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await signIn(page, base, 'admin');
+    await page.goto(`${base}/residents`);
+    const pager = page.getByTestId('resident-pager');
+    const rows = page.getByTestId('resident-table').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    const first = await rows.first().textContent();
+    await pager.getByTestId('pager-next').click();
+    await expect.poll(() => pager.textContent()).toContain('第 2 页');
+    await expect.poll(() => rows.first().textContent()).not.toBe(first);
+    await pager.getByTestId('pager-prev').click();
+    await expect.poll(() => rows.first().textContent()).toBe(first);
+    await page.close();
+  });
 });

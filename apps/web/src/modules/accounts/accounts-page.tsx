@@ -32,8 +32,8 @@ export function AccountsPage() {
   const [qInput, setQInput] = useState('');
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
-  const [limit, setLimit] = useState(20);
-  const pager = useCursorPager();
+  const pager = useCursorPager(20);
+  const { limit } = pager;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
 
@@ -290,24 +290,7 @@ export function AccountsPage() {
           data-testid="user-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q || role ? t('users.noMatch') : t('users.empty')} /> }}
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrev={pager.prev}
-          onNext={() => {
-            const next = list.data?.nextCursor;
-            if (next) pager.next(next);
-          }}
-          limit={limit}
-          onLimitChange={(n) => {
-            setLimit(n);
-            pager.reset();
-          }}
-          count={items.length}
-          total={list.data?.total}
-          testId="user-pager"
-        />
+        <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="user-pager" />
       </Card>
       {dialog?.kind === 'create' ? (
         <CreateUserModal

@@ -83,8 +83,8 @@ export function AuditPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
-  const [limit, setLimit] = useState(50);
-  const pager = useCursorPager();
+  const pager = useCursorPager(50);
+  const { limit } = pager;
 
   const list = useQuery({
     queryKey: ['audit', 'list', { ...filters, limit, cursor: pager.cursor }],
@@ -220,24 +220,7 @@ export function AuditPage() {
           }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} /> }}
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrev={pager.prev}
-          onNext={() => {
-            const next = list.data?.nextCursor;
-            if (next) pager.next(next);
-          }}
-          limit={limit}
-          onLimitChange={(n) => {
-            setLimit(n);
-            pager.reset();
-          }}
-          count={items.length}
-          total={list.data?.total}
-          testId="audit-pager"
-        />
+        <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="audit-pager" />
       </Card>
     </div>
   );

@@ -64,8 +64,8 @@ export function ResidentsPage() {
   const filters = useMemo(() => filtersOf(params), [params]);
   const sort = (params.get('sort') as Sort | null) ?? 'createdAt';
   const order = (params.get('order') as Order | null) ?? 'desc';
-  const [limit, setLimit] = useState(20);
-  const pager = useCursorPager();
+  const pager = useCursorPager(20);
+  const { limit } = pager;
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -314,24 +314,7 @@ export function ResidentsPage() {
             ),
           }}
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrev={pager.prev}
-          onNext={() => {
-            const next = list.data?.nextCursor;
-            if (next) pager.next(next);
-          }}
-          limit={limit}
-          onLimitChange={(n) => {
-            setLimit(n);
-            pager.reset();
-          }}
-          count={items.length}
-          total={list.data?.total}
-          testId="resident-pager"
-        />
+        <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="resident-pager" />
       </Card>
       {creating ? (
         <ResidentFormModal submitting={create.isPending} onCancel={() => setCreating(false)} onCreate={(body) => create.mutate(body)} />

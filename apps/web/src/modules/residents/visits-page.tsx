@@ -1,5 +1,5 @@
 import './residents.css';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -18,8 +18,8 @@ export function VisitsPage() {
   const { t, formatDateTime } = useI18n();
   const [params, setParams] = useSearchParams();
   const placeId = params.get('placeId') ?? undefined;
-  const [limit, setLimit] = useState(20);
-  const pager = useCursorPager();
+  const pager = useCursorPager(20);
+  const { limit } = pager;
   const roots = useQuery({ queryKey: ['places', 'roots'], queryFn: placesApi.roots });
 
   useEffect(() => {
@@ -96,24 +96,7 @@ export function VisitsPage() {
           data-testid="visit-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={placeId ? t('res.noVisits') : t('res.filterPlace')} /> }}
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrev={pager.prev}
-          onNext={() => {
-            const next = list.data?.nextCursor;
-            if (next) pager.next(next);
-          }}
-          limit={limit}
-          onLimitChange={(n) => {
-            setLimit(n);
-            pager.reset();
-          }}
-          count={items.length}
-          total={list.data?.total}
-          testId="visit-pager"
-        />
+        <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="visit-pager" />
       </Card>
     </div>
   );
