@@ -74,9 +74,6 @@ export function createDataCipher(masterKey: Buffer, suite: CryptoSuite = 'aes'):
   };
 }
 
-/** AES-256-GCM cipher (kept for callers that do not choose a suite). */
-export const createAesGcmCipher = (key: Buffer) => createDataCipher(key, 'aes');
-
 export function cryptoSuiteFrom(env: NodeJS.ProcessEnv): CryptoSuite {
   const value = env.GRIDWORK_CRYPTO ?? 'aes';
   if (value !== 'aes' && value !== 'sm') throw new Error('GRIDWORK_CRYPTO must be "aes" (AES-256-GCM, HMAC-SHA256) or "sm" (SM4-CTR + HMAC-SM3)');
