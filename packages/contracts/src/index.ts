@@ -9,3 +9,5 @@ export * from './messages';
 export * from './id-number';
 export * from './residents';
 export * from './dashboard';
+export * from './requests';
+export * from './wishes';

@@ -2,6 +2,8 @@ import type { Locale } from './common';
 import type { Role } from './roles';
 import type { PlaceType } from './places';
 import type { PartyOrgType } from './party';
+import type { RequestAction, RequestChannel, RequestStatus, Triage, Urgency } from './requests';
+import type { WishStatus } from './wishes';
 
 type Text = Readonly<Record<Locale, string>>;
 
@@ -73,6 +75,30 @@ export const ERROR_MESSAGES = {
   responsible_user_unknown: { 'zh-CN': '走访责任人不存在', 'en-US': 'The person responsible for visits does not exist' },
   visit_in_future: { 'zh-CN': '走访时间不能晚于当前时间', 'en-US': 'The visit cannot be in the future' },
   household_not_a_building: { 'zh-CN': '户只能建在楼栋下', 'en-US': 'A household belongs under a building' },
+  category_unknown: { 'zh-CN': '未知或已停用的诉求类别：{code}', 'en-US': 'Unknown or inactive request category: {code}' },
+  category_parent_unknown: { 'zh-CN': '上级类别“{code}”不存在', 'en-US': 'The parent category {code} does not exist' },
+  request_place_required: { 'zh-CN': '请提供定位、楼栋或住户，以便分派到所在网格', 'en-US': 'Give a location, a building or a household so the request can reach its grid' },
+  request_place_invalid: { 'zh-CN': '诉求只能落在网格、楼栋或户上', 'en-US': 'A request belongs to a grid, a building or a household' },
+  transition_not_allowed: { 'zh-CN': '当前状态为“{status}”，不能执行“{action}”', 'en-US': 'Cannot {action} a request that is {status}' },
+  owner_required: { 'zh-CN': '派单须指定责任人或责任单位', 'en-US': 'Name an owner or an owning unit' },
+  owner_outside_scope: { 'zh-CN': '责任人不在该诉求所属辖区内', 'en-US': 'The owner does not work where this request belongs' },
+  not_request_owner: { 'zh-CN': '只有责任人或其上级可以办理此诉求', 'en-US': 'Only the owner or their supervisors may handle this request' },
+  follow_up_by_reporter_only: { 'zh-CN': '只能评价自己提交的诉求', 'en-US': 'You can only rate your own requests' },
+  escalate_at_top: { 'zh-CN': '已上报至最高层级，不能再上报', 'en-US': 'The request is already at the top level' },
+  deadline_in_past: { 'zh-CN': '办结时限不能早于当前时间', 'en-US': 'The deadline cannot be in the past' },
+  photo_not_image: { 'zh-CN': '只能上传 JPEG、PNG 或 WebP 格式的图片（按文件内容识别）', 'en-US': 'Only JPEG, PNG or WebP images are accepted (checked by content)' },
+  photo_too_large: { 'zh-CN': '图片过大：每张最多 {max}', 'en-US': 'The image is too large (at most {max})' },
+  photo_too_many_pixels: { 'zh-CN': '图片尺寸过大：最多 {max} 万像素', 'en-US': 'The image has too many pixels (at most {max} megapixels)' },
+  photo_unknown: { 'zh-CN': '照片不存在、已被使用或不是您上传的，请重新上传', 'en-US': 'The photo does not exist, is already used or is not yours; upload it again' },
+  idempotency_key_reused: { 'zh-CN': '该 Idempotency-Key 已用于内容不同的提交', 'en-US': 'This Idempotency-Key was used for a different submission' },
+  idempotency_key_invalid: { 'zh-CN': 'Idempotency-Key 须为 8–100 个可见字符', 'en-US': 'An Idempotency-Key is 8–100 visible characters' },
+  wish_place_required: { 'zh-CN': '请选择心愿所在的网格、楼栋或住户', 'en-US': 'Choose the grid, building or household of the wish' },
+  wish_not_claimable: { 'zh-CN': '该心愿当前不能认领（已被认领、已完成或已撤销）', 'en-US': 'This wish cannot be claimed now' },
+  wish_own_claim: { 'zh-CN': '不能认领自己发布的心愿', 'en-US': 'You cannot claim a wish you posted' },
+  wish_not_claimant: { 'zh-CN': '只有认领人可以标记心愿已完成', 'en-US': 'Only the claimant can mark the wish fulfilled' },
+  wish_not_fulfilled: { 'zh-CN': '心愿尚未标记完成，不能确认', 'en-US': 'The wish has not been fulfilled yet' },
+  wish_not_poster: { 'zh-CN': '只有发布人或社区工作人员可以确认心愿已实现', 'en-US': 'Only the poster or staff may confirm' },
+  api_key_invalid: { 'zh-CN': 'api_key 缺失或无效', 'en-US': 'Missing or invalid api_key' },
   conflict: { 'zh-CN': '数据冲突，请刷新后重试', 'en-US': 'Conflict; reload and try again' },
   internal_error: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal server error; try again later' },
   service_unavailable: { 'zh-CN': '服务暂不可用', 'en-US': 'Service unavailable' },
@@ -115,4 +141,58 @@ export const PARTY_ORG_TYPE_LABELS: Readonly<Record<PartyOrgType, Text>> = {
   community_committee: { 'zh-CN': '社区党委', 'en-US': 'Community committee' },
   branch: { 'zh-CN': '党支部', 'en-US': 'Branch' },
   group: { 'zh-CN': '党小组', 'en-US': 'Group' },
+};
+
+export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatus, Text>> = {
+  submitted: { 'zh-CN': '待受理', 'en-US': 'Submitted' },
+  accepted: { 'zh-CN': '已受理', 'en-US': 'Accepted' },
+  assigned: { 'zh-CN': '已派单', 'en-US': 'Assigned' },
+  in_progress: { 'zh-CN': '办理中', 'en-US': 'In progress' },
+  resolved: { 'zh-CN': '已办结', 'en-US': 'Resolved' },
+  followed_up: { 'zh-CN': '已回访', 'en-US': 'Followed up' },
+  closed: { 'zh-CN': '已关闭', 'en-US': 'Closed' },
+  rejected: { 'zh-CN': '已退回', 'en-US': 'Rejected' },
+};
+
+export const REQUEST_ACTION_LABELS: Readonly<Record<RequestAction, Text>> = {
+  accept: { 'zh-CN': '受理', 'en-US': 'Accept' },
+  assign: { 'zh-CN': '派单', 'en-US': 'Assign' },
+  start: { 'zh-CN': '开始办理', 'en-US': 'Start' },
+  resolve: { 'zh-CN': '办结', 'en-US': 'Resolve' },
+  'follow-up': { 'zh-CN': '回访', 'en-US': 'Follow up' },
+  close: { 'zh-CN': '关闭', 'en-US': 'Close' },
+  reject: { 'zh-CN': '退回', 'en-US': 'Reject' },
+  reopen: { 'zh-CN': '重新办理', 'en-US': 'Reopen' },
+  transfer: { 'zh-CN': '转派', 'en-US': 'Transfer' },
+  escalate: { 'zh-CN': '上报', 'en-US': 'Escalate' },
+};
+
+export const TRIAGE_LABELS: Readonly<Record<Triage, Text>> = {
+  major: { 'zh-CN': '大事', 'en-US': 'Major' },
+  minor: { 'zh-CN': '小事', 'en-US': 'Minor' },
+  private: { 'zh-CN': '私事', 'en-US': 'Private' },
+};
+
+export const URGENCY_LABELS: Readonly<Record<Urgency, Text>> = {
+  normal: { 'zh-CN': '一般', 'en-US': 'Normal' },
+  urgent: { 'zh-CN': '紧急', 'en-US': 'Urgent' },
+  critical: { 'zh-CN': '特急', 'en-US': 'Critical' },
+};
+
+export const CHANNEL_LABELS: Readonly<Record<RequestChannel, Text>> = {
+  mobile: { 'zh-CN': '居民手机端', 'en-US': 'Resident mobile' },
+  patrol: { 'zh-CN': '网格巡查', 'en-US': 'Grid patrol' },
+  counter: { 'zh-CN': '爱心快递服务站', 'en-US': 'Service counter' },
+  phone: { 'zh-CN': '电话', 'en-US': 'Phone' },
+  council: { 'zh-CN': '红色议事会', 'en-US': 'Council meeting' },
+  proactive: { 'zh-CN': '主动接单', 'en-US': 'Proactive discovery' },
+  open311: { 'zh-CN': 'Open311 接口', 'en-US': 'Open311 API' },
+};
+
+export const WISH_STATUS_LABELS: Readonly<Record<WishStatus, Text>> = {
+  open: { 'zh-CN': '待认领', 'en-US': 'Open' },
+  claimed: { 'zh-CN': '已认领', 'en-US': 'Claimed' },
+  fulfilled: { 'zh-CN': '待确认', 'en-US': 'Fulfilled' },
+  confirmed: { 'zh-CN': '已实现', 'en-US': 'Confirmed' },
+  cancelled: { 'zh-CN': '已撤销', 'en-US': 'Cancelled' },
 };

@@ -44,9 +44,34 @@ export const PERMISSIONS = [
   'resident.export',
   'care-group.configure',
   'visit.write',
+  'request.read',
+  'request.create',
+  'request.handle',
+  'request.manage',
+  'request.follow-up',
+  'request.configure',
+  'wish.read',
+  'wish.create',
+  'wish.claim',
+  'wish.manage',
+  'api-key.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
+
+/** Requests and wishes as the service centre works them (爱心快递 · 三事分流). */
+const REQUESTS_STAFF: readonly Permission[] = [
+  'request.read',
+  'request.create',
+  'request.handle',
+  'request.manage',
+  'request.follow-up',
+  'wish.read',
+  'wish.create',
+  'wish.claim',
+  'wish.manage',
+];
+const REQUESTS_FIELD: readonly Permission[] = ['request.read', 'request.create', 'request.handle', 'request.follow-up', 'wish.read', 'wish.create', 'wish.claim'];
 
 const RESIDENTS_STAFF: readonly Permission[] = [
   'resident.read',
@@ -59,6 +84,7 @@ const RESIDENTS_STAFF: readonly Permission[] = [
 ];
 const STAFF: readonly Permission[] = [
   ...RESIDENTS_STAFF,
+  ...REQUESTS_STAFF,
   'place.read',
   'place.write',
   'party-org.read',
@@ -68,21 +94,24 @@ const STAFF: readonly Permission[] = [
   'user.unlock',
   'role.assign',
 ];
-const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write'];
+const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write', ...REQUESTS_FIELD];
 
 /** Capabilities are fixed per role; only the labels are configurable. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // The district admin bootstraps a clean install, so it may also create the separated-duty accounts.
-  district_admin: [...STAFF, 'role.assign-separated', 'care-group.configure'],
+  district_admin: [...STAFF, 'role.assign-separated', 'care-group.configure', 'request.configure', 'api-key.manage'],
   subdistrict_staff: STAFF,
   community_staff: STAFF,
-  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export'],
+  // The grid leader dispatches within the grid (派单), so may also manage requests there.
+  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export', 'request.manage', 'wish.manage'],
   grid_worker: FIELD,
-  grid_informant: ['place.read', 'party-org.read', 'resident.read', 'visit.write'],
-  building_captain: ['place.read', 'resident.read'],
-  party_member: ['place.read', 'party-org.read'],
-  resident: ['place.read'],
-  partner_contact: ['place.read'],
+  grid_informant: ['place.read', 'party-org.read', 'resident.read', 'visit.write', 'request.read', 'request.create', 'wish.read', 'wish.create'],
+  building_captain: ['place.read', 'resident.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  // Party members take requests proactively (主动接单) and claim micro-wishes; they do not read the register.
+  party_member: ['place.read', 'party-org.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  // Residents see their own requests (as reporter), and the wish wall of where they live as volunteers.
+  resident: ['place.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  partner_contact: ['place.read', 'request.read', 'request.handle'],
   system_admin: ['place.read', 'user.read', 'user.write', 'role.assign'],
   security_admin: ['place.read', 'user.read', 'user.unlock', 'role.assign-separated'],
   auditor: ['audit.read'],

@@ -21,8 +21,12 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** Applies committed migrations; safe when several instances start at once. */
   migrate(): Promise<void>;
+  /** LISTEN on a channel (NOTIFY payloads arrive after the sender commits); returns the unlisten. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
@@ -30,6 +34,11 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR }),
+    async listen(channel, onPayload) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`bad channel name ${channel}`);
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     async close() {
       try {
         await client.close();
@@ -55,6 +64,20 @@ export function wrapPool(pool: pg.Pool): Database {
         await lockClient.query('SELECT pg_advisory_unlock(726201)').catch(() => undefined);
         lockClient.release();
       }
+    },
+    async listen(channel, onPayload) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`bad channel name ${channel}`);
+      // LISTEN needs one connection of its own for as long as it listens, outside the pool.
+      const listener = new pg.Client(pool.options);
+      await listener.connect();
+      listener.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      listener.on('error', () => undefined);
+      await listener.query(`LISTEN ${channel}`);
+      return async () => {
+        await listener.end().catch(() => undefined);
+      };
     },
     close: () => pool.end(),
   };

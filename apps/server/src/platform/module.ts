@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client';
 import type { Services } from '../services';
+import type { Job } from './jobs/scheduler';
 
 /** Something that still refers to a place and so blocks deleting it. */
 export interface PlaceDependent {
@@ -36,4 +37,6 @@ export interface ModuleManifest {
   seedDemo?(context: DemoSeedContext): Promise<void>;
   /** Dashboard counters for a place subtree. */
   counters?(db: Db, placePath: string): Promise<Record<string, number>>;
+  /** Scheduled jobs (deadlines, expiries, rollups), run under advisory locks. */
+  jobs?(services: Services): readonly Job[];
 }

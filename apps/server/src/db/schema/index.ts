@@ -4,3 +4,8 @@ export * from '../../platform/audit/audit.tables';
 export * from '../../modules/places/places.tables';
 export * from '../../modules/party/party.tables';
 export * from '../../modules/residents/residents.tables';
+export * from '../../platform/notifications.tables';
+export * from '../../platform/idempotency.tables';
+export * from '../../modules/requests/requests.tables';
+export * from '../../modules/wishes/wishes.tables';
+export * from '../../modules/open311/open311.tables';

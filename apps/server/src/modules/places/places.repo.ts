@@ -46,6 +46,11 @@ export async function findPlacesByPaths(db: Db, paths: readonly string[]): Promi
   return rows.map(toPlace);
 }
 
+export async function listPlacesOfType(db: Db, type: PlaceType): Promise<Place[]> {
+  const rows = await db.select(placeColumns).from(places).where(eq(places.type, type)).orderBy(asc(places.path));
+  return rows.map(toPlace);
+}
+
 export async function findRootPlaces(db: Db): Promise<Place[]> {
   const rows = await db.select(placeColumns).from(places).where(isNull(places.parentId)).orderBy(asc(places.seq));
   return rows.map(toPlace);

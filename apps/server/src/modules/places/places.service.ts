@@ -41,6 +41,12 @@ function assertChildType(parentType: PlaceType, childType: PlaceType, locale: Ac
   }
 }
 
+/** `/1/5/23/` → `/1/`, `/1/5/`, `/1/5/23/`. */
+export function ancestorPaths(path: string): string[] {
+  const keys = path.split('/').filter(Boolean);
+  return keys.map((_, i) => `/${keys.slice(0, i + 1).join('/')}/`);
+}
+
 export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
   async function assertCodeFree(tx: Db, code: string | null | undefined, selfId?: string) {
     if (!code) return;
@@ -56,8 +62,8 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
   }
 
   /** The innermost grid containing the point, within `scope` (null: anywhere, for system use). */
-  async function gridAt(scope: Scope | null, lng: number, lat: number): Promise<Place | undefined> {
-    const candidates = (await repo.gridsAround(db, scope, lng, lat)).filter((g) => g.boundary && containsPoint(g.boundary, lng, lat));
+  async function gridAt(scope: Scope | null, lng: number, lat: number, tx: Db = db): Promise<Place | undefined> {
+    const candidates = (await repo.gridsAround(tx, scope, lng, lat)).filter((g) => g.boundary && containsPoint(g.boundary, lng, lat));
     candidates.sort((a, b) => b.depth - a.depth || roughArea(a.boundary!) - roughArea(b.boundary!));
     return candidates[0];
   }
@@ -69,6 +75,10 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     findById: (id: string, tx: Db = db) => repo.findPlace(tx, id),
     findByIds: (ids: readonly string[], tx: Db = db) => repo.findPlaces(tx, ids),
     findByCode: (code: string, tx: Db = db) => repo.findByCode(tx, code),
+    /** The place and its ancestors, root first (no access check). */
+    lineage: async (place: Place, tx: Db = db) => (await repo.findPlacesByPaths(tx, ancestorPaths(place.path))).sort((a, b) => a.path.length - b.path.length),
+    /** Every place of a type (no access check); for public pages such as the echo wall's community list. */
+    allOfType: (type: PlaceType, tx: Db = db) => repo.listPlacesOfType(tx, type),
 
     get: readable,
 

@@ -82,6 +82,17 @@ export async function usersHoldingRoles(db: Db, roles: readonly Role[]): Promise
   return db.select().from(roleAssignments).where(inArray(roleAssignments.role, [...roles]));
 }
 
+/** Enabled users holding one of `roles` at a place whose subtree contains `path` (or at exactly `path` when `exact`). */
+export async function holdersCovering(db: Db, path: string, roles: readonly Role[], exact = false) {
+  const placeMatch = exact ? sql`${roleAssignments.placePath} = ${path}` : sql`${path} LIKE ${roleAssignments.placePath} || '%'`;
+  return db
+    .select({ userId: users.id, displayName: users.displayName, role: roleAssignments.role, placeId: roleAssignments.placeId, placePath: roleAssignments.placePath })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(inArray(roleAssignments.role, [...roles]), eq(users.disabled, false), placeMatch))
+    .orderBy(sql`length(${roleAssignments.placePath}) DESC`, users.displayName);
+}
+
 export async function countAssignmentsAt(db: Db, placeId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(roleAssignments).where(eq(roleAssignments.placeId, placeId));
   return Number(row?.n ?? 0);

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import {
   NewPassword,
+  ROLES,
+  ROLE_PERMISSIONS,
   TOTP_REQUIRED_ROLES,
   permissionsOf,
+  type Permission,
   type Locale,
   type Me,
   type SessionRestriction,
@@ -56,6 +59,7 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
   async function actorFor(tx: Db, user: repo.UserRow, info: RequestInfo): Promise<Actor> {
     const grants = await grantsOf(tx, user.id);
     return {
+
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
@@ -72,6 +76,16 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
   const anonymous = (info: RequestInfo, username: string | null): AuditContext => ({ actorId: null, actorName: username, ip: info.ip, userAgent: info.userAgent });
 
   return {
+    /**
+     * People who hold `permission` over `path` (a grant at the place or above it), nearest first;
+     * `exact` keeps only grants at exactly that place. For assigning work and notifying.
+     */
+    async holdersOf(path: string, permission: Permission, options: { exact?: boolean; tx?: Db } = {}) {
+      const roles = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+      const rows = await repo.holdersCovering(options.tx ?? db, path, roles, options.exact);
+      const placeById = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], options.tx ?? db)).map((p) => [p.id, p.name]));
+      return rows.map((r) => ({ ...r, placeName: placeById.get(r.placeId) ?? '' }));
+    },
     grantsOf,
 
     toMe(actor: Actor): Me {
