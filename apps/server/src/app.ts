@@ -18,10 +18,13 @@ import { registerAuthentication } from './platform/identity/auth.plugin';
 import { authRoutes } from './platform/identity/auth.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { MODULES } from './modules';
+import { open311Routes } from './modules/open311';
 import { IMPORT_MAX_BYTES } from './modules/residents/residents.excel';
 import { createResidentsExcelService } from './modules/residents/residents.import';
 import { dashboardRoutes } from './dashboard.routes';
 import { createServices, type Services } from './services';
+import { createLiveHub, type LiveHub } from './platform/live';
+import { notificationsRoutes } from './platform/notifications.routes';
 
 export interface AppDeps {
   readonly database: Database;
@@ -33,6 +36,7 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    live: LiveHub;
   }
 }
 
@@ -50,6 +54,9 @@ export async function buildApp({ database, config, cipher, logger = false }: App
 
   const services = createServices({ db: database.db, config, cipher });
   app.decorate('services', services);
+  const live = createLiveHub(database);
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
   app.decorate('residentsExcel', createResidentsExcelService({ db: database.db, cipher, places: services.places }));
 
   await app.register(cookie);
@@ -83,11 +90,13 @@ export async function buildApp({ database, config, cipher, logger = false }: App
       registerAuthentication(api, services.identity);
       authRoutes(api, services.identity, config, database.db);
       auditRoutes(api, database.db);
+      notificationsRoutes(api, services.notifications);
       for (const module of MODULES) await module.routes(api, services);
       dashboardRoutes(api, services, database.db, MODULES);
     },
     { prefix: '/api/v1' },
   );
+  await app.register((scope) => open311Routes(scope, services, database.db), { prefix: '/open311/v2' });
 
   registerWeb(app, config.webDistDir);
   return app;

@@ -2,8 +2,11 @@ import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { bootstrap } from './db/seed/bootstrap';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/accounts.seed';
+import { DEMO_OPEN311_KEY } from './modules/open311/open311.keys';
 import { buildApp } from './app';
 import { failInterruptedImports } from './modules/residents/residents.import';
+import { MODULES } from './modules';
+import { startScheduler } from './platform/jobs/scheduler';
 import { loadConfig } from './platform/config';
 import { createDataCipher, cryptoSuiteFrom, loadDataKey } from './platform/crypto';
 
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
   const interrupted = await failInterruptedImports(database.db, database.kind === 'pglite' ? {} : { startedBefore: new Date(Date.now() - 30 * 60_000) });
   const app = await buildApp({ database, config, cipher, logger: { level: config.logLevel } });
   if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
+  const scheduler = startScheduler(database.db, MODULES.flatMap((m) => m.jobs?.(app.services) ?? []), app.log);
   const sweep = setInterval(() => void app.services.identity.sweepSessions().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
   sweep.unref();
 
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(sweep);
     try {
+      await scheduler.stop();
       await app.close();
     } finally {
       await database.close();
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
   } else if (config.demo) {
     lines.push(`演示账号 / demo accounts (密码 password: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(9)} ${a.displayName}`);
+    lines.push(`Open311 api_key（演示）: ${DEMO_OPEN311_KEY}  (${url}/open311/v2/discovery.json)`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

@@ -6,6 +6,7 @@
  * row here fails this file.
  */
 import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { checkDigitOf } from '@gridwork/contracts';
@@ -32,6 +33,15 @@ interface Fixtures {
   readonly resident: string;
   readonly leafResident: string;
   readonly importJob: string;
+  /** A request in grid A with a photo, and a notification to grid A's worker. */
+  readonly request: string;
+  readonly photo: string;
+  readonly notification: string;
+  /** Wishes posted by community A's staff in grid A: open, open, claimed by grid A's worker, fulfilled. */
+  readonly wishToClaim: string;
+  readonly wishToCancel: string;
+  readonly wishToFulfil: string;
+  readonly wishToConfirm: string;
 }
 
 type Method = Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
@@ -79,6 +89,17 @@ const RECORD_ROUTES: readonly Row[] = [
   // An import job belongs to whoever started it.
   { method: 'GET', route: '/api/v1/residents/imports/{id}', url: (f) => `/api/v1/residents/imports/${f.importJob}`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/residents/imports/{id}/errors', url: (f) => `/api/v1/residents/imports/${f.importJob}/errors`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/requests/{id}', url: (f) => `/api/v1/requests/${f.request}`, owner: 'gridA' },
+  { method: 'GET', route: '/api/v1/requests/{id}/assignees', url: (f) => `/api/v1/requests/${f.request}/assignees`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/requests/{id}/transitions', url: (f) => `/api/v1/requests/${f.request}/transitions`, body: () => ({ action: 'accept' }), owner: 'staff' },
+  { method: 'GET', route: '/api/v1/request-photos/{id}', url: (f) => `/api/v1/request-photos/${f.photo}`, owner: 'gridA' },
+  // A notification belongs to the one user it was sent to.
+  { method: 'POST', route: '/api/v1/notifications/{id}/read', url: (f) => `/api/v1/notifications/${f.notification}/read`, owner: 'gridA' },
+  { method: 'GET', route: '/api/v1/wishes/{id}', url: (f) => `/api/v1/wishes/${f.wishToClaim}`, owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/wishes/{id}/claim', url: (f) => `/api/v1/wishes/${f.wishToClaim}/claim`, owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/wishes/{id}/fulfil', url: (f) => `/api/v1/wishes/${f.wishToFulfil}/fulfil`, body: () => ({ note: '已送到老人家中' }), owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/wishes/{id}/confirm', url: (f) => `/api/v1/wishes/${f.wishToConfirm}/confirm`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/wishes/{id}/cancel', url: (f) => `/api/v1/wishes/${f.wishToCancel}/cancel`, owner: 'staff' },
 ];
 
 interface FilterRow {
@@ -127,10 +148,14 @@ const LIST_FILTERS: readonly FilterRow[] = [
     owner: 'gridA',
     ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA, totals: expect.arrayContaining([expect.objectContaining({ code: 'elderly_60' })]) }),
   },
+  { method: 'GET', route: '/api/v1/requests', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/requests/stats', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA }) },
+  { method: 'GET', route: '/api/v1/wishes', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
 ];
 
 /** Id filters that are deliberately not scoped by place, with the reason. */
 const UNSCOPED_FILTERS: Readonly<Record<string, string>> = {
+  'GET /api/v1/public/echo-wall?communityId': 'the echo wall is public by design and carries no personal data',
   'GET /api/v1/audit?entityId': 'the audit log is not place data: only the district auditor (audit.read) reads it, whole',
 };
 
@@ -196,7 +221,23 @@ beforeAll(async () => {
     sql`INSERT INTO resident_imports (status, mode, file_name, total, processed, actor_id, finished_at) VALUES ('done', 'skip-invalid', '矩阵.xlsx', 0, 0, ${staffId}, now()) RETURNING id`,
   );
   const importJob = job!.id;
-  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident, importJob };
+  const photoPng = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer();
+  const boundary = '----matrix';
+  const photo = created<{ id: string }>(
+    await staff!.post('/api/v1/request-photos', Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.png"\r\nContent-Type: image/png\r\n\r\n`), photoPng, Buffer.from(`\r\n--${boundary}--\r\n`)]), {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    }),
+  ).id;
+  const request = created<{ id: string }>(await staff!.post('/api/v1/requests', { channel: 'counter', category: 'facilities.lighting', description: '矩阵诉求：路灯不亮', placeId: building, photoIds: [photo] })).id;
+  const gridAId = (await gridA!.get('/api/v1/auth/me')).json<{ id: string }>().id;
+  const assignable = created<{ id: string }>(await staff!.post('/api/v1/requests', { channel: 'counter', category: 'facilities.lighting', description: '矩阵诉求：派给网格员', placeId: building }));
+  expect((await staff!.post(`/api/v1/requests/${assignable.id}/transitions`, { action: 'assign', ownerUserId: gridAId })).statusCode).toBe(200);
+  const notification = (await gridA!.get('/api/v1/notifications')).json<{ items: { id: string }[] }>().items[0]!.id;
+  const wish = async () => created<{ id: string }>(await staff!.post('/api/v1/wishes', { title: '矩阵心愿', description: '想要一台收音机', beneficiary: '王阿姨', placeId: building })).id;
+  const [wishToClaim, wishToCancel, wishToFulfil, wishToConfirm] = [await wish(), await wish(), await wish(), await wish()];
+  for (const id of [wishToFulfil, wishToConfirm]) expect((await gridA!.post(`/api/v1/wishes/${id}/claim`)).statusCode).toBe(200);
+  expect((await gridA!.post(`/api/v1/wishes/${wishToConfirm}/fulfil`, { note: '已送到' })).statusCode).toBe(200);
+  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident, importJob, request, photo, notification, wishToClaim, wishToCancel, wishToFulfil, wishToConfirm };
 });
 
 describe('the matrix covers every route that takes a record id', () => {

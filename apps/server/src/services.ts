@@ -12,6 +12,13 @@ import { createHouseholdsService, type HouseholdsService } from './modules/resid
 import { residentsPlaceHooks } from './modules/residents/residents.hooks';
 import { createResidentsService, type ResidentsService } from './modules/residents/residents.service';
 import { createVisitsService, type VisitsService } from './modules/residents/visits.service';
+import { createEchoWallService, type EchoWallService } from './modules/requests/echo-wall.service';
+import { requestsPlaceHooks } from './modules/requests/requests.hooks';
+import { createRequestsService, type RequestsService } from './modules/requests/requests.service';
+import { createRequestStatsService, type RequestStatsService } from './modules/requests/requests.stats';
+import { createWishesService, type WishesService } from './modules/wishes/wishes.service';
+import { wishesPlaceHooks } from './modules/wishes/wishes.hooks';
+import { createNotificationsService, type NotificationsService } from './platform/notifications.service';
 
 export interface Services {
   readonly places: PlacesService;
@@ -22,6 +29,11 @@ export interface Services {
   readonly households: HouseholdsService;
   readonly careGroups: CareGroupsService;
   readonly visits: VisitsService;
+  readonly notifications: NotificationsService;
+  readonly requests: RequestsService;
+  readonly requestStats: RequestStatsService;
+  readonly echoWall: EchoWallService;
+  readonly wishes: WishesService;
 }
 
 export interface ServiceDeps {
@@ -32,7 +44,7 @@ export interface ServiceDeps {
 
 /** The composition root of the domain: every service gets exactly the dependencies it names. */
 export function createServices({ db, config, cipher }: ServiceDeps): Services {
-  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks] });
+  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, wishesPlaceHooks] });
   const identity = createIdentityService({ db, config, cipher, places });
   const accounts = createAccountsService({ db, identity, places });
   const party = createPartyService({ db, places });
@@ -40,5 +52,10 @@ export function createServices({ db, config, cipher }: ServiceDeps): Services {
   const households = createHouseholdsService({ db, places });
   const careGroups = createCareGroupsService({ db, places });
   const visits = createVisitsService({ db, places, residents });
-  return { places, identity, accounts, party, residents, households, careGroups, visits };
+  const notifications = createNotificationsService({ db });
+  const requests = createRequestsService({ db, cipher, places, identity, residents, notifications });
+  const requestStats = createRequestStatsService({ db, places });
+  const echoWall = createEchoWallService({ db, places });
+  const wishes = createWishesService({ db, places, residents, notifications });
+  return { places, identity, accounts, party, residents, households, careGroups, visits, notifications, requests, requestStats, echoWall, wishes };
 }

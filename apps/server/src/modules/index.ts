@@ -3,6 +3,9 @@ import { accountsModule } from './accounts';
 import { partyModule } from './party';
 import { placesModule } from './places';
 import { residentsModule } from './residents';
+import { requestsModule } from './requests';
+import { open311Module } from './open311';
+import { wishesModule } from './wishes';
 
 /** Every module, in dependency order (seeds run in this order). */
-export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule];
+export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule, requestsModule, open311Module, wishesModule];

@@ -1,0 +1,583 @@
+import {
+  maskPhone,
+  OPEN_REQUEST_STATUSES,
+  REQUEST_ACTION_LABELS,
+  REQUEST_STATUS_LABELS,
+  type CreateRequest,
+  type Place,
+  type RequestChannel,
+  type RequestListQuery,
+  type RequestTransition,
+  type ServiceRequest,
+  type StagedPhoto,
+  type Triage,
+  type UpsertRequestCategory,
+} from '@gridwork/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext } from '../../platform/access';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { DataCipher } from '../../platform/crypto';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { fingerprintOf, once } from '../../platform/idempotency';
+import type { IdentityService } from '../../platform/identity/identity.service';
+import { publishLive } from '../../platform/live';
+import type { NotificationsService } from '../../platform/notifications.service';
+import { decodeCursor, pageFrom } from '../../platform/pagination';
+import type { PlacesService } from '../places/places.service';
+import type { ResidentsService } from '../residents/residents.service';
+import { normalisePhoto } from './request-photos.image';
+import * as repo from './requests.repo';
+import { allowedActions, boxAround, chinaDay, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
+import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
+
+export interface RequestsDeps {
+  readonly db: Db;
+  readonly cipher: DataCipher;
+  readonly places: PlacesService;
+  readonly identity: IdentityService;
+  readonly residents: ResidentsService;
+  readonly notifications: NotificationsService;
+}
+
+/** Someone outside the platform's accounts (an Open311 client) raising a request. */
+export interface ExternalReporter {
+  readonly caller: string;
+  readonly name: string;
+  /** The subtree the client may file into. */
+  readonly placePath: string;
+}
+
+type CreateInput = z.output<typeof CreateRequest>;
+type ListQuery = z.output<typeof RequestListQuery>;
+type TransitionInput = z.output<typeof RequestTransition>;
+
+/** Channels a resident or party member may use themselves; the others are staff desks. */
+const SELF_SERVICE_CHANNELS: readonly RequestChannel[] = ['mobile', 'proactive'];
+
+/** Tells the managers of the level a request was escalated to. */
+export function escalationNotices(row: Pick<repo.RequestRow, 'id' | 'seq' | 'description' | 'escalationLevel'>, managerIds: readonly string[], reason: string) {
+  return managerIds.map((userId) => ({
+    userId,
+    kind: 'request-escalated' as const,
+    title: `诉求上报 ${referenceOf(row.seq)}`,
+    body: `${reason}：${row.description.slice(0, 60)}`,
+    link: `/requests/${row.id}`,
+    dedupeKey: `escalated:${row.id}:${row.escalationLevel + 1}`,
+  }));
+}
+
+export function createRequestsService({ db, cipher, places, identity, residents, notifications }: RequestsDeps) {
+  async function lookups(tx: Db, rows: readonly repo.RequestRow[]): Promise<ViewLookups> {
+    const categories = new Map((await repo.listCategories(tx)).map((c) => [c.code, c]));
+    const ids = new Set<string>();
+    for (const r of rows) {
+      ids.add(r.placeId);
+      ids.add(r.responsiblePlaceId);
+    }
+    const placeNames = new Map((await places.findByIds([...ids], tx)).map((p) => [p.id, p.name]));
+    return { categories, placeNames };
+  }
+
+  function relationOf(actor: Actor, row: repo.RequestRow): ActorRelation {
+    const isOwner = row.ownerUserId === actor.userId;
+    return {
+      manages: inScope(scopeOf(actor, 'request.manage'), row.placePath),
+      handles: inScope(scopeOf(actor, 'request.handle'), row.placePath) || (isOwner && actor.permissions.has('request.handle')),
+      isOwner,
+      followsUp: inScope(scopeOf(actor, 'request.follow-up'), row.placePath),
+      isReporter: row.reporterUserId === actor.userId,
+    };
+  }
+
+  /** Out of the read scope (and not the reporter or owner): 404, existence is not revealed. */
+  async function readable(tx: Db, actor: Actor, id: string, forUpdate = false): Promise<repo.RequestRow> {
+    const row = await repo.findRequest(tx, id, forUpdate);
+    if (!row) throw notFound();
+    if (row.reporterUserId === actor.userId || row.ownerUserId === actor.userId) return row;
+    assertRecordAccess(actor, row.placePath, 'request.read');
+    return row;
+  }
+
+  async function detail(tx: Db, actor: Actor | null, row: repo.RequestRow): Promise<ServiceRequest> {
+    const look = await lookups(tx, [row]);
+    // One connection inside a transaction: one query at a time.
+    const events = await repo.eventsOf(tx, row.id);
+    const photos = await repo.photosOf(tx, row.id);
+    const who = actor ? relationOf(actor, row) : null;
+    const staffView = who !== null && (who.manages || who.handles || who.followsUp);
+    const showReporter = !row.anonymous || (who?.isReporter ?? false);
+    return {
+      ...toSummary(row, look),
+      location: row.lng !== null && row.lat !== null ? { lng: row.lng, lat: row.lat } : null,
+      address: row.address,
+      residentId: staffView ? row.residentId : null,
+      contactName: showReporter && (staffView || who?.isReporter) ? row.contactName : null,
+      contactPhone: showReporter && (staffView || who?.isReporter) ? row.contactPhoneMasked : null,
+      anonymous: row.anonymous,
+      publicConsent: row.publicConsent,
+      reporterIsMe: who?.isReporter ?? false,
+      result: row.result,
+      satisfaction: row.satisfaction,
+      followUpComment: row.followUpComment,
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      responsiblePlaceId: row.responsiblePlaceId,
+      responsiblePlaceName: look.placeNames.get(row.responsiblePlaceId) ?? '',
+      photos: photos.map(toPhoto),
+      history: events.map(toEvent),
+      allowedActions: who ? allowedActions(row, who) : [],
+    };
+  }
+
+  /** The innermost grid of a place (itself when it is a grid). */
+  async function gridOf(tx: Db, place: Place): Promise<Place | undefined> {
+    if (place.type === 'grid') return place;
+    const lineage = await places.lineage(place, tx);
+    return [...lineage].reverse().find((p) => p.type === 'grid');
+  }
+
+  /** 精准落格: the point's grid, else the named building's or household's, else the reporter's own. */
+  async function landingGrid(tx: Db, actor: Actor | null, input: Pick<CreateInput, 'location' | 'placeId'>): Promise<{ grid: Place; subject: Place | null }> {
+    let subject: Place | null = null;
+    if (input.placeId) {
+      const place = await places.findById(input.placeId, tx);
+      if (!place) throw notFound();
+      if (!['grid', 'building', 'household'].includes(place.type)) throw unprocessable('request_place_invalid');
+      subject = place;
+    }
+    if (input.location) {
+      const grid = await places.gridAt(null, input.location.lng, input.location.lat, tx);
+      if (!grid) throw unprocessable('no_grid_at_point');
+      return { grid, subject };
+    }
+    if (subject) {
+      const grid = await gridOf(tx, subject);
+      if (!grid) throw unprocessable('request_place_invalid');
+      return { grid, subject };
+    }
+    const own = actor?.grants.filter((g) => ['household', 'building', 'grid'].includes(g.placeType)).sort((a, b) => b.placePath.length - a.placePath.length)[0];
+    const ownPlace = own ? await places.findById(own.placeId, tx) : undefined;
+    if (ownPlace) {
+      const grid = await gridOf(tx, ownPlace);
+      if (grid) return { grid, subject: null };
+    }
+    throw unprocessable('request_place_required');
+  }
+
+  function sealPhone(phone: string | null | undefined) {
+    return phone ? { contactPhoneEnc: cipher.encrypt(phone), contactPhoneMasked: maskPhone(phone) } : { contactPhoneEnc: null, contactPhoneMasked: null };
+  }
+
+  function statDelta(row: Pick<repo.RequestRow, 'placePath' | 'categoryCode' | 'triage'>, day: Date, figures: Partial<Omit<repo.StatDelta, 'placePath' | 'day' | 'categoryCode' | 'triage'>>): repo.StatDelta {
+    return { placePath: row.placePath, day: chinaDay(day), categoryCode: row.categoryCode, triage: row.triage, ...figures };
+  }
+
+  async function activeCategory(tx: Db, code: string) {
+    const category = await repo.findCategoryByCode(tx, code);
+    if (!category || !category.active) throw unprocessable('category_unknown', { code });
+    return category;
+  }
+
+  async function attach(tx: Db, ids: readonly string[], uploader: string, target: { requestId: string; placePath: string; kind: 'report' | 'progress' | 'result'; eventId: string | null }) {
+    const attached = await repo.attachPhotos(tx, [...new Set(ids)], uploader, target);
+    if (attached !== new Set(ids).size) throw unprocessable('photo_unknown');
+  }
+
+  /** Inserts a new request with its first history entry, statistics, audit row and live message. */
+  async function intake(
+    tx: Db,
+    audit: AuditContext,
+    fields: {
+      input: CreateInput;
+      channel: RequestChannel;
+      grid: Place;
+      subject: Place | null;
+      reporterUserId: string | null;
+      actorName: string;
+      open311Token?: string;
+    },
+  ): Promise<repo.RequestRow> {
+    const { input } = fields;
+    const category = await activeCategory(tx, input.category);
+    const suggestion = suggestTriage(category, input.description);
+    const triage: Triage = input.triage ?? suggestion.triage;
+    const row = await repo.insertRequest(tx, {
+      categoryId: category.id,
+      categoryCode: category.code,
+      triage,
+      triageConfirmed: input.triage !== undefined,
+      channel: fields.channel,
+      urgency: input.urgency,
+      status: 'submitted',
+      description: input.description,
+      lng: input.location?.lng ?? null,
+      lat: input.location?.lat ?? null,
+      address: input.address ?? null,
+      placeId: fields.grid.id,
+      placePath: fields.grid.path,
+      subjectPlaceId: fields.subject?.id ?? null,
+      responsiblePlaceId: fields.grid.id,
+      responsiblePath: fields.grid.path,
+      residentId: input.residentId ?? null,
+      reporterUserId: fields.reporterUserId,
+      contactName: input.contactName ?? null,
+      ...sealPhone(input.contactPhone),
+      anonymous: input.anonymous,
+      publicConsent: input.publicConsent,
+      open311Token: fields.open311Token ?? null,
+    });
+    await repo.insertEvent(tx, {
+      requestId: row.id,
+      kind: 'create',
+      toStatus: 'submitted',
+      actorId: fields.reporterUserId,
+      actorName: input.anonymous ? '匿名' : fields.actorName,
+      details: { channel: fields.channel, triageSuggested: suggestion.triage, triageReason: suggestion.reason, photos: input.photoIds.length },
+    });
+    if (input.photoIds.length > 0 && fields.reporterUserId) await attach(tx, input.photoIds, fields.reporterUserId, { requestId: row.id, placePath: row.placePath, kind: 'report', eventId: null });
+    await repo.insertStatDeltas(tx, [statDelta(row, row.createdAt, { received: 1, openDelta: 1 })]);
+    await writeAudit(tx, audit, { action: 'request.create', entityType: 'service_request', entityId: row.id, after: { reference: referenceOf(row.seq), category: row.categoryCode, channel: row.channel, placeId: row.placeId, triage } });
+    await publishLive(tx, { topic: 'request', path: row.placePath, data: { type: 'created', id: row.id, reference: referenceOf(row.seq), status: row.status, placeId: row.placeId } });
+    return row;
+  }
+
+  async function ownerFromInput(tx: Db, row: repo.RequestRow, input: { ownerUserId?: string | null; ownerUnit?: string | null }) {
+    if (!input.ownerUserId && !input.ownerUnit) throw unprocessable('owner_required');
+    if (!input.ownerUserId) return { ownerUserId: null, ownerName: null, ownerUnit: input.ownerUnit ?? null };
+    const holder = (await identity.holdersOf(row.placePath, 'request.handle', { tx })).find((h) => h.userId === input.ownerUserId);
+    if (!holder) throw unprocessable('owner_outside_scope');
+    return { ownerUserId: holder.userId, ownerName: holder.displayName, ownerUnit: input.ownerUnit ?? null };
+  }
+
+  async function categorySla(tx: Db, row: repo.RequestRow) {
+    const category = await repo.findCategoryByCode(tx, row.categoryCode);
+    if (!category) throw unprocessable('category_unknown', { code: row.categoryCode });
+    return category.slaHours;
+  }
+
+  /** Applies one action; returns the changes, the history entry and the side effects. */
+  async function apply(tx: Db, actor: Actor, row: repo.RequestRow, input: TransitionInput, now: Date) {
+    const changes: Partial<repo.NewRequestRow> = {};
+    const details: Record<string, unknown> = {};
+    const deltas: repo.StatDelta[] = [];
+    const notify: Parameters<NotificationsService['send']>[1][number][] = [];
+    let note: string | null = null;
+    const reference = referenceOf(row.seq);
+    const retriage = (triage: Triage | undefined) => {
+      if (!triage) return;
+      changes.triage = triage;
+      changes.triageConfirmed = true;
+      if (triage !== row.triage) {
+        details.triage = { from: row.triage, to: triage };
+        const open = OPEN_REQUEST_STATUSES.includes(row.status) ? 1 : 0;
+        deltas.push(statDelta(row, row.createdAt, { received: -1, openDelta: -open }), statDelta({ ...row, triage }, row.createdAt, { received: 1, openDelta: open }));
+      }
+    };
+    switch (input.action) {
+      case 'accept':
+        retriage(input.triage);
+        note = input.note ?? null;
+        break;
+      case 'assign':
+      case 'transfer': {
+        const owner = await ownerFromInput(tx, row, input);
+        Object.assign(changes, owner);
+        if (input.action === 'assign') {
+          retriage(input.triage);
+          const deadline = input.deadline ? new Date(input.deadline) : deadlineFrom(now, await categorySla(tx, row), row.urgency);
+          if (deadline.getTime() <= now.getTime()) throw unprocessable('deadline_in_past');
+          changes.deadline = deadline;
+          changes.dueState = 'on_track';
+          details.deadline = deadline.toISOString();
+          note = input.note ?? null;
+        } else {
+          note = input.reason;
+          details.previousOwner = row.ownerName ?? row.ownerUnit;
+        }
+        details.owner = owner.ownerName ?? owner.ownerUnit;
+        if (owner.ownerUserId && owner.ownerUserId !== actor.userId) {
+          notify.push({ userId: owner.ownerUserId, kind: 'request-assigned', title: `新派单 ${reference}`, body: row.description.slice(0, 80), link: `/requests/${row.id}` });
+        }
+        break;
+      }
+      case 'start':
+        note = input.note ?? null;
+        break;
+      case 'resolve': {
+        const onTime = row.deadline === null || now.getTime() <= row.deadline.getTime();
+        Object.assign(changes, { result: input.result, resolvedAt: now, resolvedOnTime: onTime });
+        note = input.result;
+        details.onTime = onTime;
+        deltas.push(
+          statDelta(row, now, {
+            resolved: 1,
+            resolvedOnTime: onTime ? 1 : 0,
+            handlingSeconds: Math.round((now.getTime() - row.createdAt.getTime()) / 1000),
+            overdueDelta: row.dueState === 'overdue' ? -1 : 0,
+          }),
+        );
+        changes.dueState = 'none';
+        break;
+      }
+      case 'follow-up': {
+        const who = relationOf(actor, row);
+        if (input.method === 'self' ? !who.isReporter : !who.followsUp) throw new AppError(403, input.method === 'self' ? 'follow_up_by_reporter_only' : 'forbidden');
+        Object.assign(changes, { satisfaction: input.satisfaction, followUpComment: input.comment ?? null, followedUpAt: now });
+        details.method = input.method;
+        details.satisfaction = input.satisfaction;
+        note = input.comment ?? null;
+        deltas.push(statDelta(row, now, { followedUp: 1, satisfactionSum: input.satisfaction }));
+        break;
+      }
+      case 'close':
+        changes.closedAt = now;
+        note = input.note ?? null;
+        deltas.push(statDelta(row, row.createdAt, { openDelta: -1 }));
+        break;
+      case 'reject':
+        changes.closedAt = now;
+        changes.dueState = 'none';
+        note = input.reason;
+        deltas.push(statDelta(row, row.createdAt, { openDelta: -1, overdueDelta: row.dueState === 'overdue' ? -1 : 0 }));
+        break;
+      case 'reopen': {
+        note = input.reason;
+        const deadline = deadlineFrom(now, await categorySla(tx, row), row.urgency);
+        Object.assign(changes, { deadline, dueState: 'on_track', resolvedAt: null, resolvedOnTime: null, satisfaction: null, followUpComment: null, followedUpAt: null, result: null });
+        details.deadline = deadline.toISOString();
+        details.previousSatisfaction = row.satisfaction;
+        // The earlier resolution (and its rating) no longer counts: take it back on the days it was counted.
+        if (row.resolvedAt) {
+          const handled = Math.round((row.resolvedAt.getTime() - row.createdAt.getTime()) / 1000);
+          deltas.push(statDelta(row, row.resolvedAt, { resolved: -1, resolvedOnTime: row.resolvedOnTime ? -1 : 0, handlingSeconds: -handled }));
+        }
+        if (row.followedUpAt && row.satisfaction !== null) deltas.push(statDelta(row, row.followedUpAt, { followedUp: -1, satisfactionSum: -row.satisfaction }));
+        if (row.ownerUserId) notify.push({ userId: row.ownerUserId, kind: 'request-assigned', title: `诉求重新办理 ${reference}`, body: input.reason, link: `/requests/${row.id}` });
+        break;
+      }
+      case 'escalate': {
+        const escalation = await escalationTarget(tx, row);
+        Object.assign(changes, escalation.changes);
+        note = input.reason;
+        details.to = escalation.placeName;
+        notify.push(...escalationNotices(row, escalation.managerIds, input.reason));
+        break;
+      }
+    }
+    return { changes, details, deltas, notify, note };
+  }
+
+  /** One level up the places tree from where the responsibility lies now, and who manages there. */
+  async function escalationTarget(tx: Db, row: Pick<repo.RequestRow, 'responsiblePlaceId' | 'escalationLevel'>) {
+    const current = await places.findById(row.responsiblePlaceId, tx);
+    const parent = current?.parentId ? await places.findById(current.parentId, tx) : undefined;
+    if (!parent) throw unprocessable('escalate_at_top');
+    const managers = await identity.holdersOf(parent.path, 'request.manage', { exact: true, tx });
+    return {
+      placeName: parent.name,
+      changes: { responsiblePlaceId: parent.id, responsiblePath: parent.path, escalationLevel: row.escalationLevel + 1 },
+      managerIds: [...new Set(managers.map((m) => m.userId))],
+    };
+  }
+
+  return {
+    readable: (actor: Actor, id: string, tx: Db = db) => readable(tx, actor, id),
+    escalationTarget,
+
+    async categories(actor: Actor) {
+      if (!actor.permissions.has('request.create') && !actor.permissions.has('request.read')) throw forbidden();
+      return (await repo.listCategories(db)).map(({ updatedAt: _u, ...c }) => c);
+    },
+
+    /** For Open311 and public pages: the catalogue without an actor. */
+    listCategoriesPublic: () => repo.listCategories(db),
+
+    async configureCategories(actor: Actor, items: readonly z.output<typeof UpsertRequestCategory>[]) {
+      requirePermission(actor, 'request.configure');
+      return db.transaction(async (tx) => {
+        const codes = new Set(items.map((i) => i.code));
+        for (const item of [...items].sort((a, b) => (a.parentCode ? 1 : 0) - (b.parentCode ? 1 : 0))) {
+          let parentId: string | null = null;
+          if (item.parentCode) {
+            const parent = await repo.findCategoryByCode(tx, item.parentCode);
+            if (!parent && !codes.has(item.parentCode)) throw unprocessable('category_parent_unknown', { code: item.parentCode });
+            parentId = parent?.id ?? null;
+          }
+          await repo.upsertCategory(tx, { code: item.code, parentId, name: item.name, defaultTriage: item.defaultTriage, keywords: item.keywords, slaHours: item.slaHours, active: item.active, sortOrder: item.sortOrder });
+        }
+        await writeAudit(tx, auditContextOf(actor), { action: 'request-category.configure', entityType: 'request_category', after: { codes: [...codes] } });
+        return (await repo.listCategories(tx)).map(({ updatedAt: _u, ...c }) => c);
+      });
+    },
+
+    async suggestTriage(actor: Actor, code: string, text: string) {
+      requirePermission(actor, 'request.create');
+      return suggestTriage(await activeCategory(db, code), text);
+    },
+
+    async uploadPhoto(actor: Actor, bytes: Buffer): Promise<StagedPhoto> {
+      if (!actor.permissions.has('request.create') && !actor.permissions.has('request.handle')) throw forbidden();
+      const photo = await normalisePhoto(bytes);
+      const row = await repo.insertPhoto(db, { uploaderUserId: actor.userId, mime: photo.mime, width: photo.width, height: photo.height, byteSize: photo.data.length, data: photo.data });
+      const { kind: _kind, ...view } = toPhoto(row);
+      return view;
+    },
+
+    /** A photo for someone who may see it: the uploader, or anyone who may read its request. */
+    async photo(actor: Actor, id: string) {
+      const row = await repo.findPhoto(db, id);
+      if (!row) throw notFound();
+      if (row.uploaderUserId !== actor.userId) {
+        if (!row.requestId) throw notFound();
+        await readable(db, actor, row.requestId);
+      }
+      return { data: row.data, mime: row.mime };
+    },
+
+    async create(actor: Actor, input: CreateInput, idempotencyKey: string | undefined) {
+      requirePermission(actor, 'request.create');
+      const staff = actor.permissions.has('request.read');
+      if (!staff && !SELF_SERVICE_CHANNELS.includes(input.channel)) throw forbidden();
+      return db.transaction((tx) =>
+        once(tx, { caller: actor.userId, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
+          const { grid, subject } = await landingGrid(tx, actor, input);
+          // Workers and staff file only where they work; residents may report anywhere.
+          if (staff) assertRecordAccess(actor, grid.path, 'request.create');
+          if (input.residentId) await residents.readable(actor, input.residentId, tx);
+          const row = await intake(tx, auditContextOf(actor), { input, channel: input.channel, grid, subject, reporterUserId: actor.userId, actorName: actor.displayName });
+          return { status: 201, body: await detail(tx, actor, row) };
+        }),
+      );
+    },
+
+    /** Intake from an Open311 client: the grid must lie inside the client's area. */
+    async createExternal(reporter: ExternalReporter, input: CreateInput, token: string, idempotencyKey?: string) {
+      return db.transaction((tx) =>
+        once(tx, { caller: reporter.caller, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
+          const { grid, subject } = await landingGrid(tx, null, input);
+          if (!grid.path.startsWith(reporter.placePath)) throw unprocessable('no_grid_at_point');
+          const audit = { actorId: null, actorName: reporter.name, ip: null, userAgent: null };
+          const row = await intake(tx, audit, { input, channel: 'open311', grid, subject, reporterUserId: null, actorName: reporter.name, open311Token: token });
+          return { status: 201, body: row };
+        }),
+      );
+    },
+
+    async list(actor: Actor, query: ListQuery) {
+      const after = decodeCursor(query.cursor, 2)?.map(String) as [string, string] | undefined;
+      const scope = query.mine === 'reported' ? null : scopeOf(actor, 'request.read');
+      if (query.mine !== 'reported') requirePermission(actor, 'request.read');
+      let pathPrefix: string | undefined;
+      if (query.placeId) {
+        const place = await places.findById(query.placeId);
+        if (scope) assertRecordAccess(actor, place?.path, 'request.read');
+        if (!place) throw notFound();
+        pathPrefix = place.path;
+      }
+      let categoryCodes: string[] | undefined;
+      if (query.category) {
+        const all = await repo.listCategories(db);
+        const root = all.find((c) => c.code === query.category);
+        if (!root) throw unprocessable('category_unknown', { code: query.category });
+        // A parent category filters on its whole subtree.
+        const ids = new Set([root.id]);
+        for (let grew = true; grew; ) {
+          grew = false;
+          for (const c of all) if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) grew = ids.add(c.id).size > 0;
+        }
+        categoryCodes = all.filter((c) => ids.has(c.id)).map((c) => c.code);
+      }
+      const statuses = query.awaitingFollowUp ? ['resolved' as const] : query.status;
+      const seq = query.q ? seqOfReference(query.q) : undefined;
+      const rows = await repo.listRequests(db, {
+        scope,
+        pathPrefix,
+        statuses,
+        categoryCodes,
+        triage: query.triage,
+        overdue: query.overdue,
+        channel: query.channel,
+        from: query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined,
+        to: query.to ? new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+        ownerUserId: query.mine === 'owned' ? actor.userId : undefined,
+        reporterUserId: query.mine === 'reported' ? actor.userId : undefined,
+        seq,
+        text: query.q && seq === undefined ? query.q : undefined,
+        after,
+        limit: query.limit,
+      });
+      const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+      const look = await lookups(db, page.items);
+      return { items: page.items.map((r) => toSummary(r, look)), nextCursor: page.nextCursor };
+    },
+
+    async get(actor: Actor, id: string): Promise<ServiceRequest> {
+      const row = await readable(db, actor, id);
+      return detail(db, actor, row);
+    },
+
+    async transition(actor: Actor, id: string, input: TransitionInput): Promise<ServiceRequest> {
+      return db.transaction(async (tx) => {
+        const row = await readable(tx, actor, id, true);
+        const who = relationOf(actor, row);
+        if (!mayAct(input.action, who)) throw forbidden();
+        if (transitionProblem(input.action, row)) {
+          throw conflict('transition_not_allowed', { status: REQUEST_STATUS_LABELS[row.status][actor.locale], action: REQUEST_ACTION_LABELS[input.action][actor.locale] });
+        }
+        const now = new Date();
+        const { changes, details, deltas, notify, note } = await apply(tx, actor, row, input, now);
+        const toStatus = TRANSITIONS[input.action].to ?? row.status;
+        const updated = await repo.updateRequest(tx, row.id, { ...changes, status: toStatus });
+        const eventId = await repo.insertEvent(tx, { requestId: row.id, kind: input.action, fromStatus: row.status, toStatus, actorId: actor.userId, actorName: actor.displayName, note, details });
+        if ((input.action === 'start' || input.action === 'resolve') && input.photoIds.length > 0) {
+          await attach(tx, input.photoIds, actor.userId, { requestId: row.id, placePath: row.placePath, kind: input.action === 'resolve' ? 'result' : 'progress', eventId });
+        }
+        await repo.insertStatDeltas(tx, deltas);
+        await notifications.send(tx, notify);
+        await writeAudit(tx, auditContextOf(actor), { action: `request.${input.action}`, entityType: 'service_request', entityId: row.id, before: { status: row.status }, after: { status: toStatus, ...details } });
+        await publishLive(tx, { topic: 'request', path: row.placePath, data: { type: 'changed', id: row.id, reference: referenceOf(row.seq), status: toStatus, placeId: row.placeId } });
+        return detail(tx, actor, updated);
+      });
+    },
+
+    async assignees(actor: Actor, id: string) {
+      const row = await readable(db, actor, id);
+      if (!relationOf(actor, row).manages) throw forbidden();
+      const holders = await identity.holdersOf(row.placePath, 'request.handle');
+      const seen = new Set<string>();
+      return holders.filter((h) => !seen.has(h.userId) && seen.add(h.userId)).map((h) => ({ userId: h.userId, name: h.displayName, role: h.role, placeName: h.placeName }));
+    },
+
+    /** Open requests of the same category within `metres` (FixMyStreet's "already reported"). */
+    async nearby(actor: Actor, category: string, point: { lng: number; lat: number }, metres = 100) {
+      requirePermission(actor, 'request.create');
+      const rows = await repo.nearbyOpen(db, null, category, boxAround(point, metres));
+      const look = await lookups(db, rows);
+      return rows
+        .map((r) => ({ row: r, distance: distanceMetres(point, { lng: r.lng!, lat: r.lat! }) }))
+        .filter((r) => r.distance <= metres)
+        .sort((a, b) => a.distance - b.distance)
+        .map(({ row, distance }) => ({
+          id: row.id,
+          reference: referenceOf(row.seq),
+          categoryName: look.categories.get(row.categoryCode)?.name ?? row.categoryCode,
+          status: row.status,
+          description: row.publicConsent ? row.description.slice(0, 120) : '',
+          distanceMetres: Math.round(distance),
+          createdAt: row.createdAt.toISOString(),
+        }));
+    },
+
+    /** For Open311 reads: requests by id or reference, or by filters, without an actor. */
+    findForOpen311: (idOrReference: string) => {
+      const seq = seqOfReference(idOrReference);
+      if (seq !== undefined) return repo.findRequestBySeq(db, seq);
+      return /^[0-9a-f-]{36}$/i.test(idOrReference) ? repo.findRequest(db, idOrReference) : Promise.resolve(undefined);
+    },
+    findByToken: (token: string) => repo.findRequestByToken(db, token),
+    listForOpen311: (filter: Omit<repo.RequestFilter, 'scope'> & { pathPrefix: string }) => repo.listRequests(db, { ...filter, scope: null }),
+  };
+}
+
+export type RequestsService = ReturnType<typeof createRequestsService>;
