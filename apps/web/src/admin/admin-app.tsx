@@ -1,4 +1,4 @@
-import { lazy, useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
 import type { ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -11,6 +11,7 @@ import { createQueryClient } from '../shared/query-client';
 import { SessionProvider } from '../shared/session';
 import { AppLayout } from './app-layout';
 import { FeedbackBridge, NavigationBridge } from './bridges';
+import { PageLoading } from './components/page-loading';
 import { LandingRedirect, NotFound, RequireAuth, RequirePermission, RequireSession } from './guards';
 import { LoginPage } from '../modules/auth/login-page';
 import { ChangePasswordPage } from '../modules/auth/change-password-page';
@@ -26,6 +27,14 @@ const BuildingPage = lazy(() => import('../modules/residents/building-page').the
 const CareDashboardPage = lazy(() => import('../modules/residents/care-dashboard-page').then((m) => ({ default: m.CareDashboardPage })));
 const VisitsPage = lazy(() => import('../modules/residents/visits-page').then((m) => ({ default: m.VisitsPage })));
 const ImportPage = lazy(() => import('../modules/residents/import-page').then((m) => ({ default: m.ImportPage })));
+const RegisterPage = lazy(() => import('../modules/requests/register-page').then((m) => ({ default: m.RegisterPage })));
+const RequestDetailPage = lazy(() => import('../modules/requests/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
+const InboxPage = lazy(() => import('../modules/requests/inbox-page').then((m) => ({ default: m.InboxPage })));
+const FollowUpsPage = lazy(() => import('../modules/requests/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })));
+const RequestStatsPage = lazy(() => import('../modules/requests/stats-page').then((m) => ({ default: m.StatsPage })));
+const CategoriesPage = lazy(() => import('../modules/requests/categories-page').then((m) => ({ default: m.CategoriesPage })));
+const WishesPage = lazy(() => import('../modules/wishes/wishes-page').then((m) => ({ default: m.WishesPage })));
+const EchoWallPage = lazy(() => import('../modules/requests/echo-wall-page').then((m) => ({ default: m.EchoWallPage })));
 const ProfilePage = lazy(() => import('../modules/auth/profile-page').then((m) => ({ default: m.ProfilePage })));
 
 export const BRAND_RED = '#c8102e';
@@ -63,6 +72,15 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 回音壁 is public: outside the signed-in layout, no session needed. */}
+      <Route
+        path="/echo-wall/:communityId?"
+        element={
+          <Suspense fallback={<PageLoading fullscreen />}>
+            <EchoWallPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/change-password"
         element={
@@ -145,6 +163,64 @@ function AppRoutes() {
             }
           />
         </Route>
+        <Route path="requests">
+          <Route
+            index
+            element={
+              <RequirePermission permission="request.read">
+                <RegisterPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inbox"
+            element={
+              <RequirePermission permission="request.handle">
+                <InboxPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="follow-ups"
+            element={
+              <RequirePermission permission="request.manage">
+                <FollowUpsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="stats"
+            element={
+              <RequirePermission permission="request.manage">
+                <RequestStatsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="categories"
+            element={
+              <RequirePermission permission="request.configure">
+                <CategoriesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequirePermission permission="request.read">
+                <RequestDetailPage />
+              </RequirePermission>
+            }
+          />
+        </Route>
+        <Route
+          path="wishes"
+          element={
+            <RequirePermission permission="wish.read">
+              <WishesPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="party-orgs"
           element={

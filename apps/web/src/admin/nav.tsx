@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, HeartOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 
@@ -28,6 +28,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { path: '/residents/import', labelKey: 'nav.residentImport', icon: null, permission: 'resident.import' },
     ],
   },
+  {
+    // Grid workers read the register and work their inbox; follow-ups, statistics and dispatch are the service centre's.
+    path: 'group:/requests',
+    labelKey: 'nav.requestsGroup',
+    icon: <SolutionOutlined />,
+    permission: 'request.read',
+    children: [
+      { path: '/requests/inbox', labelKey: 'nav.requestInbox', icon: null, permission: 'request.handle' },
+      { path: '/requests', labelKey: 'nav.requests', icon: null, permission: 'request.read' },
+      { path: '/requests/follow-ups', labelKey: 'nav.requestFollowUps', icon: null, permission: 'request.manage' },
+      { path: '/requests/stats', labelKey: 'nav.requestStats', icon: null, permission: 'request.manage' },
+      { path: '/requests/categories', labelKey: 'nav.requestCategories', icon: null, permission: 'request.configure' },
+    ],
+  },
+  { path: '/wishes', labelKey: 'nav.wishes', icon: <HeartOutlined />, permission: 'wish.read' },
   { path: '/party-orgs', labelKey: 'nav.partyOrgs', icon: <FlagOutlined />, permission: 'party-org.read' },
   { path: '/accounts', labelKey: 'nav.accounts', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

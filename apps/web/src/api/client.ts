@@ -67,6 +67,8 @@ export interface RequestOptions {
   /** Send the CSRF header (default: on for POST/PUT/PATCH/DELETE). */
   csrf?: boolean;
   signal?: AbortSignal;
+  /** Extra headers, e.g. `Idempotency-Key` on creations a retry must not double. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -144,6 +146,7 @@ async function send(method: HttpMethod, path: string, options: RequestOptions): 
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': getLocale(),
+    ...options.headers,
   };
   const wantsCsrf = options.csrf ?? MUTATING.has(method);
   if (wantsCsrf) headers['x-csrf-token'] = await ensureCsrfToken();

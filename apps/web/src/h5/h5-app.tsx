@@ -21,6 +21,11 @@ import { ResidentPage } from './pages/resident-page';
 import { ResidentsPage } from './pages/residents-page';
 import { VisitPage } from './pages/visit-page';
 import { TotpPage } from './pages/totp-page';
+import { RequestNewPage } from './pages/requests/request-new-page';
+import { RequestPage } from './pages/requests/request-page';
+import { RequestsPage } from './pages/requests/requests-page';
+import { WishNewPage } from './pages/wishes/wish-new-page';
+import { WishesPage } from './pages/wishes/wishes-page';
 
 export function restrictionPathH5(restriction: SessionRestriction): string {
   return restriction === 'change_password' ? '/change-password' : '/totp-enrol';
@@ -119,6 +124,46 @@ export function H5App() {
                   element={
                     <RequireAuth>
                       <VisitPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/requests"
+                  element={
+                    <RequireAuth>
+                      <RequestsPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/requests/new"
+                  element={
+                    <RequireAuth>
+                      <RequestNewPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/requests/:id"
+                  element={
+                    <RequireAuth>
+                      <RequestPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/wishes"
+                  element={
+                    <RequireAuth>
+                      <WishesPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/wishes/new"
+                  element={
+                    <RequireAuth>
+                      <WishNewPage />
                     </RequireAuth>
                   }
                 />

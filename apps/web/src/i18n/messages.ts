@@ -5,6 +5,8 @@
  */
 import type { Locale } from '@gridwork/contracts';
 import { residentsEnUS, residentsZhCN } from './residents-messages';
+import { requestsEnUS, requestsZhCN } from './requests-messages';
+import { h5RequestsEnUS, h5RequestsZhCN } from './h5-requests-messages';
 
 const zhCN = {
   // app
@@ -286,6 +288,8 @@ const zhCN = {
   'h5.desktopHint': '在电脑上打开管理后台',
   'h5.logoutConfirm': '确定退出登录吗？',
   ...residentsZhCN,
+  ...requestsZhCN,
+  ...h5RequestsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -559,6 +563,8 @@ const enUS: Record<MessageKey, string> = {
   'h5.desktopHint': 'Open the admin site on a computer',
   'h5.logoutConfirm': 'Sign out?',
   ...residentsEnUS,
+  ...requestsEnUS,
+  ...h5RequestsEnUS,
 };
 
 export const messages: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {

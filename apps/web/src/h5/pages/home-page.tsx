@@ -7,14 +7,17 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { Loading } from '../components/loading';
+import { ServiceEntries } from './requests/service-entries';
 
-/** 首页 / 我的网格: the places the user looks after, to drill into. */
+/** 首页: service entries (我要反映 · 我的诉求 · 微心愿) and 我的网格, the places the user looks after. */
 export function HomePage() {
   const { t, roleLabel, placeTypeLabel } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const roots = useQuery({ queryKey: ['places', 'roots'], queryFn: placesApi.roots });
   const roleNames = Array.from(new Set((me?.roles ?? []).map((r) => roleLabel(r.role))));
+  // A resident's place is their home, not a grid.
+  const homeOnly = (me?.roles ?? []).length > 0 && (me?.roles ?? []).every((r) => r.placeType === 'household');
 
   return (
     <div data-testid="h5-home">
@@ -22,7 +25,8 @@ export function HomePage() {
         <div className="h5-hero-greeting">{t('h5.greeting', { name: me?.displayName ?? '' })}</div>
         <div className="h5-hero-roles">{roleNames.join(' · ') || t('header.noRole')}</div>
       </section>
-      <List header={<span className="h5-section-title">{t('h5.myGrids')}</span>} mode="card" data-testid="h5-my-grids">
+      <ServiceEntries />
+      <List header={<span className="h5-section-title">{homeOnly ? t('h5r.myHome') : t('h5.myGrids')}</span>} mode="card" data-testid="h5-my-grids">
         {roots.isPending ? (
           <List.Item>
             <Loading />
