@@ -1,0 +1,222 @@
+// Service requests at scale, on real PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; a database of
+// its own is created and dropped), or on embedded PGlite with `--pglite` (intake only).
+//   • bulk-generates N requests with SQL (default 10,000,000) and their statistics rollup;
+//   • intake over HTTP at 32 concurrent clients for 20 s: validation, grid lookup, audit row and all;
+//   • the same INSERT through pgbench (the physical limit), printed as a ratio;
+//   • register list p95 (keyset, no OFFSET) for a grid worker, community staff and the district;
+//   • the overdue sweep over the open requests; statistics p95 for a community and the district.
+// Prints figures; asserts nothing.
+// Run: npx tsx bench/requests.ts [requests] [intakeSeconds]   |   npx tsx bench/requests.ts --pglite [intakeSeconds]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../apps/server/src/app';
+import { wrapPglite, wrapPool, type Database } from '../apps/server/src/db/client';
+import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
+import { queryRows } from '../apps/server/src/db/sql';
+import { runJobOnce } from '../apps/server/src/platform/jobs/scheduler';
+import { deadlineJob } from '../apps/server/src/modules/requests/requests.deadlines';
+import { foldStatsJob } from '../apps/server/src/modules/requests/requests.stats';
+import { testCipher, testConfig } from '../test-support/test-config';
+
+const embedded = process.argv.includes('--pglite');
+const args = process.argv.slice(2).filter((a) => a !== '--pglite');
+const N = embedded ? 0 : Number(args[0] ?? 10_000_000);
+const INTAKE_SECONDS = Number(args[embedded ? 0 : 1] ?? 20);
+const CLIENTS = 32;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+let database: Database;
+let cleanup: () => Promise<void>;
+let url: URL | null = null;
+if (embedded) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridwork-bench-pglite-'));
+  database = wrapPglite(await PGlite.create(dir));
+  cleanup = async () => {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+} else {
+  const base = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('Set DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server, or pass --pglite');
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  const dbName = `gridwork_bench_requests_${process.pid}`;
+  await adminClient.query(`CREATE DATABASE "${dbName}"`);
+  url = new URL(base);
+  url.pathname = `/${dbName}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 40 });
+  pool.on('error', () => undefined);
+  database = wrapPool(pool);
+  cleanup = async () => {
+    await database.close();
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept database ${dbName}`);
+    else await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await adminClient.end();
+  };
+}
+
+try {
+  const db = database.db;
+  await database.migrate();
+  const config = testConfig({ demo: true });
+  await bootstrap(db, config, testCipher(), { demo: true, size: 'small', districtCode: '340406' });
+  const grids = await queryRows<{ id: string; path: string; min_lng: number; min_lat: number; max_lng: number; max_lat: number }>(
+    db,
+    sql`SELECT g.id, g.path, g.min_lng, g.min_lat, g.max_lng, g.max_lat FROM places g
+        WHERE g.type = 'grid' AND g.boundary IS NOT NULL AND NOT EXISTS (SELECT 1 FROM places c WHERE c.parent_id = g.id AND c.type = 'grid')`,
+  );
+  console.log(`${database.kind}: ${grids.length} innermost grids with boundaries`);
+
+  if (N > 0) {
+    let started = performance.now();
+    // Spread over the grids and the last three years; a tenth still open, with deadlines around now.
+    await db.execute(sql`CREATE TABLE bench_grids AS SELECT (row_number() OVER (ORDER BY path))::int - 1 AS i, id, path FROM places WHERE id IN (${sql.join(
+      grids.map((g) => sql`${g.id}::uuid`),
+      sql`, `,
+    )})`);
+    await db.execute(sql`INSERT INTO service_requests (category_id, category_code, triage, triage_confirmed, channel, urgency, status, description,
+        lng, lat, place_id, place_path, responsible_place_id, responsible_path, public_consent, deadline, due_state, resolved_at, resolved_on_time, satisfaction,
+        followed_up_at, closed_at, created_at, updated_at)
+      SELECT c.id, c.code, c.default_triage, true, 'mobile', 'normal', CASE WHEN g % 10 = 0 THEN 'assigned' ELSE 'closed' END, '批量生成的诉求 ' || g,
+        116.72 + (g % 1000) / 20000.0, 32.74 + (g % 777) / 20000.0,
+        bg.id, bg.path, bg.id, bg.path,
+        g % 3 <> 0,
+        CASE WHEN g % 10 = 0 THEN now() + ((g % 200) - 20) * interval '1 hour' END,
+        CASE WHEN g % 10 = 0 THEN 'on_track' ELSE 'none' END,
+        CASE WHEN g % 10 <> 0 THEN now() - (g % 1095) * interval '1 day' + interval '30 hours' END,
+        CASE WHEN g % 10 <> 0 THEN g % 7 <> 0 END,
+        CASE WHEN g % 10 <> 0 THEN 1 + g % 5 END,
+        CASE WHEN g % 10 <> 0 THEN now() - (g % 1095) * interval '1 day' + interval '50 hours' END,
+        CASE WHEN g % 10 <> 0 THEN now() - (g % 1095) * interval '1 day' + interval '60 hours' END,
+        now() - (g % 1095) * interval '1 day' - (g % 86400) * interval '1 second', now()
+      FROM generate_series(1, ${N}) g
+      JOIN bench_grids bg ON bg.i = g % ${grids.length}
+      JOIN LATERAL (SELECT id, code, default_triage FROM request_categories WHERE parent_id IS NOT NULL ORDER BY code OFFSET g % 8 LIMIT 1) c ON true`);
+    console.log(`generated ${N.toLocaleString()} requests in ${seconds(started)} s`);
+    started = performance.now();
+    await db.execute(sql`INSERT INTO request_stats (place_path, day, category_code, triage, received, resolved, resolved_on_time, handling_seconds, followed_up, satisfaction_sum, open_delta, overdue_delta)
+      SELECT place_path, (created_at AT TIME ZONE 'Asia/Shanghai')::date, category_code, triage, count(*), count(resolved_at), count(*) FILTER (WHERE resolved_on_time),
+        coalesce(sum(extract(epoch FROM resolved_at - created_at)), 0)::bigint, count(satisfaction), coalesce(sum(satisfaction), 0),
+        count(*) FILTER (WHERE status NOT IN ('closed', 'rejected')), 0
+      FROM service_requests GROUP BY 1, 2, 3, 4
+      ON CONFLICT (place_path, day, category_code, triage) DO UPDATE SET received = request_stats.received + excluded.received`);
+    await db.execute(sql`ANALYZE`);
+    const [{ n: rollupRows } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM request_stats`);
+    console.log(`rollup: ${rollupRows.toLocaleString()} rows built in ${seconds(started)} s`);
+  }
+
+  const app = await buildApp({ database, config, cipher: testCipher() });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const session = async (username: string) => {
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Gridwork@2026' }) });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
+  };
+  // Every client signs in on its own, as phones do (one shared session would serialise on its row).
+  const residents = await Promise.all(Array.from({ length: CLIENTS }, () => session('resident')));
+
+  // ── intake ──────────────────────────────────────────────────────────────
+  const latencies: number[] = [];
+  let failures = 0;
+  const until = performance.now() + INTAKE_SECONDS * 1000;
+  const intakeStarted = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const g = grids[(c * 7 + i) % grids.length]!;
+        const body = {
+          category: 'facilities.lighting',
+          description: `压测诉求：路灯不亮 ${c}-${i}`,
+          location: { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 },
+        };
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/v1/requests`, {
+          method: 'POST',
+          headers: { cookie: residents[c]!.cookie, 'x-csrf-token': residents[c]!.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${c}-${i}-${process.pid}` },
+          body: JSON.stringify(body),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) failures++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const intakeRate = latencies.length / ((performance.now() - intakeStarted) / 1000);
+  console.log(
+    `intake (${CLIENTS} clients, ${INTAKE_SECONDS} s, HTTP): ${Math.round(intakeRate)} req/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ${failures} failed`,
+  );
+
+  if (!embedded && url) {
+    // ── pgbench: the bare INSERT of a request row ─────────────────────────
+    const [sample] = await queryRows<{ category_id: string; place_id: string; place_path: string }>(db, sql`SELECT category_id, place_id, place_path FROM service_requests LIMIT 1`);
+    const script = path.join(os.tmpdir(), `gridwork-pgbench-${process.pid}.sql`);
+    fs.writeFileSync(
+      script,
+      `INSERT INTO service_requests (category_id, category_code, triage, channel, urgency, status, description, lng, lat, place_id, place_path, responsible_place_id, responsible_path)
+       VALUES ('${sample!.category_id}', 'facilities.lighting', 'minor', 'mobile', 'normal', 'submitted', 'pgbench', 116.73, 32.75, '${sample!.place_id}', '${sample!.place_path}', '${sample!.place_id}', '${sample!.place_path}');\n`,
+    );
+    const out = execFileSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', script, url.toString()], { encoding: 'utf8' });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+    fs.rmSync(script);
+    console.log(`pgbench (same INSERT, ${CLIENTS} clients, 10 s): ${Math.round(tps)} tps; intake / pgbench = ${(intakeRate / tps).toFixed(2)}`);
+
+    // ── register list, keyset pages ───────────────────────────────────────
+    const timeGets = async (label: string, who: { cookie: string }, urls: string[]) => {
+      const times: number[] = [];
+      for (const u of urls.slice(0, 5)) await fetch(`${base}${u}`, { headers: { cookie: who.cookie } }).then((r) => r.arrayBuffer());
+      for (const u of urls) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}${u}`, { headers: { cookie: who.cookie } });
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      console.log(`${label}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms (${urls.length} requests)`);
+    };
+    const [admin, staff, gridA] = await Promise.all(['admin', 'staff', 'gridA'].map(session));
+    const deepPages = async (who: { cookie: string }, query: string, pages: number) => {
+      const urls: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < pages; i++) {
+        const u = `/api/v1/requests?limit=50${query}${cursor ? `&cursor=${cursor}` : ''}`;
+        urls.push(u);
+        const page = (await (await fetch(`${base}${u}`, { headers: { cookie: who.cookie } })).json()) as { nextCursor: string | null };
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return urls;
+    };
+    await timeGets('list, district admin, 100 pages deep', admin!, await deepPages(admin!, '', 100));
+    await timeGets('list, community staff, 100 pages deep', staff!, await deepPages(staff!, '', 100));
+    await timeGets('list, grid worker, 100 pages deep', gridA!, await deepPages(gridA!, '', 100));
+    await timeGets('list, community staff, open only', staff!, await deepPages(staff!, '&status=assigned,in_progress', 50));
+
+    // ── statistics ────────────────────────────────────────────────────────
+    await runJobOnce(db, foldStatsJob);
+    const me = (await (await fetch(`${base}/api/v1/auth/me`, { headers: { cookie: staff!.cookie } })).json()) as { roles: { placeId: string }[] };
+    const community = me.roles[0]!.placeId;
+    const year = new Date().getFullYear();
+    await timeGets('statistics, community, one year', staff!, Array.from({ length: 50 }, () => `/api/v1/requests/stats?placeId=${community}&from=${year - 1}-01-01&to=${year}-12-31`));
+    await timeGets('statistics, district, one year', admin!, Array.from({ length: 50 }, () => `/api/v1/requests/stats?from=${year - 1}-01-01&to=${year}-12-31`));
+    await timeGets('statistics, district, three years', admin!, Array.from({ length: 20 }, () => `/api/v1/requests/stats?from=${year - 3}-01-01&to=${year}-12-31`));
+
+    // ── overdue sweep ─────────────────────────────────────────────────────
+    const [{ open } = { open: 0 }] = await queryRows<{ open: number }>(db, sql`SELECT count(*)::int AS open FROM service_requests WHERE status IN ('accepted','assigned','in_progress')`);
+    let started = performance.now();
+    const first = await runJobOnce(db, deadlineJob(app.services));
+    console.log(`overdue sweep over ${open.toLocaleString()} open requests: ${JSON.stringify(first)} in ${seconds(started)} s`);
+    started = performance.now();
+    const again = await runJobOnce(db, deadlineJob(app.services), new Date(Date.now() + 3_600_000));
+    console.log(`next sweep an hour later: ${JSON.stringify(again)} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  }
+  await app.close();
+} finally {
+  await cleanup();
+}
