@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { failInterruptedImports } from './modules/residents/residents.import';
 import { MODULES } from './modules';
 import { startScheduler } from './platform/jobs/scheduler';
+import { auditSealJob } from './platform/audit/audit.service';
 import { loadConfig } from './platform/config';
 import { createDataCipher, cryptoSuiteFrom, loadDataKey } from './platform/crypto';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const interrupted = await failInterruptedImports(database.db, database.kind === 'pglite' ? {} : { startedBefore: new Date(Date.now() - 30 * 60_000) });
   const app = await buildApp({ database, config, cipher, logger: { level: config.logLevel } });
   if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
-  const scheduler = startScheduler(database.db, MODULES.flatMap((m) => m.jobs?.(app.services) ?? []), app.log);
+  const scheduler = startScheduler(database.db, [auditSealJob, ...MODULES.flatMap((m) => m.jobs?.(app.services) ?? [])], app.log);
   const sweep = setInterval(() => void app.services.identity.sweepSessions().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
   sweep.unref();
 

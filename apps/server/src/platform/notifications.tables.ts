@@ -17,5 +17,5 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc()).where(sql`${t.readAt} IS NULL`), index('notifications_user_all_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt).where(sql`${t.readAt} IS NULL`), index('notifications_user_all_idx').on(t.userId, t.createdAt)],
 );

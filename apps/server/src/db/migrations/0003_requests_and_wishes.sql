@@ -175,18 +175,18 @@ CREATE TABLE "open311_api_keys" (
 	CONSTRAINT "open311_api_keys_key_hash_unique" UNIQUE("key_hash")
 );
 --> statement-breakpoint
-CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at" DESC NULLS LAST) WHERE "notifications"."read_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "notifications_user_all_idx" ON "notifications" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at") WHERE "notifications"."read_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "notifications_user_all_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "request_events_request_idx" ON "request_events" USING btree ("request_id","at");--> statement-breakpoint
 CREATE INDEX "request_photos_request_idx" ON "request_photos" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "request_photos_staged_idx" ON "request_photos" USING btree ("uploader_user_id") WHERE "request_photos"."request_id" IS NULL;--> statement-breakpoint
 CREATE INDEX "request_stats_path_idx" ON "request_stats" USING btree ("place_path" text_pattern_ops,"day");--> statement-breakpoint
-CREATE INDEX "service_requests_path_idx" ON "service_requests" USING btree ("place_path" text_pattern_ops,"created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "service_requests_created_idx" ON "service_requests" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "service_requests_owner_idx" ON "service_requests" USING btree ("owner_user_id","created_at" DESC NULLS LAST) WHERE "service_requests"."owner_user_id" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "service_requests_reporter_idx" ON "service_requests" USING btree ("reporter_user_id","created_at" DESC NULLS LAST) WHERE "service_requests"."reporter_user_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "service_requests_path_idx" ON "service_requests" USING btree ("place_path" text_pattern_ops,"created_at","id");--> statement-breakpoint
+CREATE INDEX "service_requests_created_idx" ON "service_requests" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "service_requests_owner_idx" ON "service_requests" USING btree ("owner_user_id","created_at","id") WHERE "service_requests"."owner_user_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "service_requests_reporter_idx" ON "service_requests" USING btree ("reporter_user_id","created_at","id") WHERE "service_requests"."reporter_user_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "service_requests_due_idx" ON "service_requests" USING btree ("deadline") WHERE "service_requests"."status" IN ('accepted', 'assigned', 'in_progress') AND "service_requests"."deadline" IS NOT NULL AND "service_requests"."due_state" <> 'overdue';--> statement-breakpoint
 CREATE INDEX "service_requests_nearby_idx" ON "service_requests" USING btree ("category_code","lat","lng") WHERE "service_requests"."lat" IS NOT NULL AND "service_requests"."status" NOT IN ('closed', 'rejected');--> statement-breakpoint
 CREATE INDEX "service_requests_follow_up_idx" ON "service_requests" USING btree ("resolved_at") WHERE "service_requests"."status" = 'resolved';--> statement-breakpoint
-CREATE INDEX "wishes_path_idx" ON "wishes" USING btree ("place_path" text_pattern_ops,"created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "wishes_path_idx" ON "wishes" USING btree ("place_path" text_pattern_ops,"created_at");--> statement-breakpoint
 CREATE INDEX "wishes_claim_expiry_idx" ON "wishes" USING btree ("claim_expires_at") WHERE "wishes"."status" = 'claimed';

@@ -1,3 +1,4 @@
+import { sealAudit } from '../../platform/audit/audit.service';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { Config } from '../../platform/config';
@@ -35,6 +36,7 @@ export async function bootstrap(db: Db, config: Config, cipher: DataCipher, opti
     const services = createServices({ db: tx, config, cipher });
     if (options.demo) {
       for (const module of MODULES) await module.seedDemo?.({ db: tx, services, size: options.size });
+      await sealAudit(tx);
       return { initialized: true, demo: true };
     }
     const district = findDistrict(options.districtCode);
@@ -47,6 +49,7 @@ export async function bootstrap(db: Db, config: Config, cipher: DataCipher, opti
     const password = generatePassword();
     const admin = await services.identity.createUserRecord(tx, { username: 'admin', displayName: '区级管理员', password, mustChangePassword: true });
     await identityRepo.insertAssignment(tx, { userId: admin.id, role: 'district_admin', placeId: root!.id, placePath: root!.path });
+    await sealAudit(tx);
     return { initialized: true, demo: false, firstAdmin: { username: 'admin', password } };
   });
 }

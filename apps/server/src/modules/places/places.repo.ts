@@ -51,6 +51,12 @@ export async function listPlacesOfType(db: Db, type: PlaceType): Promise<Place[]
   return rows.map(toPlace);
 }
 
+export async function gridPathsUnder(db: Db, prefix: string): Promise<string[]> {
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.select({ path: places.path }).from(places).where(and(eq(places.type, 'grid'), sql`${places.path} LIKE ${like}`));
+  return rows.map((r) => r.path);
+}
+
 export async function findRootPlaces(db: Db): Promise<Place[]> {
   const rows = await db.select(placeColumns).from(places).where(isNull(places.parentId)).orderBy(asc(places.seq));
   return rows.map(toPlace);

@@ -77,6 +77,8 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     findByCode: (code: string, tx: Db = db) => repo.findByCode(tx, code),
     /** The place and its ancestors, root first (no access check). */
     lineage: async (place: Place, tx: Db = db) => (await repo.findPlacesByPaths(tx, ancestorPaths(place.path))).sort((a, b) => a.path.length - b.path.length),
+    /** Paths of the grids at or under a path (no access check): where other modules' rows can land. */
+    gridPathsUnder: (prefix: string, tx: Db = db) => repo.gridPathsUnder(tx, prefix),
     /** Every place of a type (no access check); for public pages such as the echo wall's community list. */
     allOfType: (type: PlaceType, tx: Db = db) => repo.listPlacesOfType(tx, type),
 

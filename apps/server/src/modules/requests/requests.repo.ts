@@ -119,6 +119,29 @@ export async function listRequests(db: Db, filter: RequestFilter): Promise<Reque
     .limit(filter.limit + 1);
 }
 
+/**
+ * The same page for a narrow scope, as one newest-first index range per grid merged together:
+ * a grid worker's page then reads about `limit` rows per grid instead of walking the whole
+ * district's register backwards until enough of theirs turn up.
+ */
+export async function listRequestsInGrids(db: Db, gridPaths: readonly string[], filter: RequestFilter): Promise<RequestRow[]> {
+  if (gridPaths.length === 0) return [];
+  const c = filterConditions({ ...filter, scope: null, pathPrefix: undefined });
+  if (filter.after) {
+    const at = new Date(filter.after[0]);
+    c.push(or(lt(serviceRequests.createdAt, at), and(eq(serviceRequests.createdAt, at), lt(serviceRequests.id, filter.after[1])))!);
+  }
+  const parts = gridPaths.map(
+    (path) =>
+      sql`(SELECT id, created_at FROM service_requests WHERE place_path = ${path}${c.length > 0 ? sql` AND ${and(...c)}` : sql``} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit + 1})`,
+  );
+  const ids = await queryRows<{ id: string }>(db, sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) page ORDER BY created_at DESC, id DESC LIMIT ${filter.limit + 1}`);
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(serviceRequests).where(inArray(serviceRequests.id, ids.map((r) => r.id)));
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
 export async function nearbyOpen(db: Db, scope: Scope | null, categoryCode: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }): Promise<RequestRow[]> {
   const c: SQL[] = [
     eq(serviceRequests.categoryCode, categoryCode),

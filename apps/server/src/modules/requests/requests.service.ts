@@ -15,7 +15,7 @@ import {
 } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext } from '../../platform/access';
+import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext, type Scope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { DataCipher } from '../../platform/crypto';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
@@ -51,6 +51,9 @@ export interface ExternalReporter {
 type CreateInput = z.output<typeof CreateRequest>;
 type ListQuery = z.output<typeof RequestListQuery>;
 type TransitionInput = z.output<typeof RequestTransition>;
+
+/** Up to this many grids in scope, the register is read grid by grid (see listInScope). */
+const NARROW_SCOPE_GRIDS = 64;
 
 /** Channels a resident or party member may use themselves; the others are staff desks. */
 const SELF_SERVICE_CHANNELS: readonly RequestChannel[] = ['mobile', 'proactive'];
@@ -381,6 +384,17 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     };
   }
 
+  /** Narrow scopes (a grid worker's) list grid by grid; wide ones walk the register's time index. */
+  async function listInScope(scope: Scope, pathPrefix: string | undefined, filter: repo.RequestFilter) {
+    const prefixes = pathPrefix ? scope.paths.filter((p) => pathPrefix.startsWith(p)).map(() => pathPrefix) : scope.paths;
+    const grids = new Set<string>();
+    for (const prefix of prefixes) {
+      for (const path of await places.gridPathsUnder(prefix)) grids.add(path);
+      if (grids.size > NARROW_SCOPE_GRIDS) return repo.listRequests(db, filter);
+    }
+    return repo.listRequestsInGrids(db, [...grids], filter);
+  }
+
   return {
     readable: (actor: Actor, id: string, tx: Db = db) => readable(tx, actor, id),
     escalationTarget,
@@ -490,7 +504,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       }
       const statuses = query.awaitingFollowUp ? ['resolved' as const] : query.status;
       const seq = query.q ? seqOfReference(query.q) : undefined;
-      const rows = await repo.listRequests(db, {
+      const filter: repo.RequestFilter = {
         scope,
         pathPrefix,
         statuses,
@@ -506,7 +520,8 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         text: query.q && seq === undefined ? query.q : undefined,
         after,
         limit: query.limit,
-      });
+      };
+      const rows = scope ? await listInScope(scope, pathPrefix, filter) : await repo.listRequests(db, filter);
       const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
       const look = await lookups(db, page.items);
       return { items: page.items.map((r) => toSummary(r, look)), nextCursor: page.nextCursor };

@@ -72,11 +72,13 @@ export const serviceRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Ascending indexes, read backwards for the newest-first register: `ORDER BY … DESC` means NULLS
+  // FIRST, which a `DESC NULLS LAST` index cannot serve.
   (t) => [
-    index('service_requests_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt.desc(), t.id.desc()),
-    index('service_requests_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('service_requests_owner_idx').on(t.ownerUserId, t.createdAt.desc()).where(sql`${t.ownerUserId} IS NOT NULL`),
-    index('service_requests_reporter_idx').on(t.reporterUserId, t.createdAt.desc()).where(sql`${t.reporterUserId} IS NOT NULL`),
+    index('service_requests_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt, t.id),
+    index('service_requests_created_idx').on(t.createdAt, t.id),
+    index('service_requests_owner_idx').on(t.ownerUserId, t.createdAt, t.id).where(sql`${t.ownerUserId} IS NOT NULL`),
+    index('service_requests_reporter_idx').on(t.reporterUserId, t.createdAt, t.id).where(sql`${t.reporterUserId} IS NOT NULL`),
     // The deadline sweep only ever looks at open work with a deadline that is not yet overdue.
     index('service_requests_due_idx').on(t.deadline).where(sql`${t.status} IN ('accepted', 'assigned', 'in_progress') AND ${t.deadline} IS NOT NULL AND ${t.dueState} <> 'overdue'`),
     index('service_requests_nearby_idx').on(t.categoryCode, t.lat, t.lng).where(sql`${t.lat} IS NOT NULL AND ${t.status} NOT IN ('closed', 'rejected')`),

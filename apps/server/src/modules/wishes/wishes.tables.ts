@@ -27,7 +27,7 @@ export const wishes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('wishes_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt.desc()),
+    index('wishes_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt),
     index('wishes_claim_expiry_idx').on(t.claimExpiresAt).where(sql`${t.status} = 'claimed'`),
   ],
 );

@@ -1,14 +1,16 @@
 import { bigint, bigserial, index, uniqueIndex, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only and hash-chained: a trigger assigns `seq`, `prev_hash` and `hash` under an advisory
- * lock, and other triggers refuse UPDATE, DELETE and TRUNCATE (see the custom migration).
+ * Append-only and hash-chained. Rows are inserted unsealed (`seq` null) so that writers never queue
+ * on one lock; `audit_log_seal()` then assigns `seq`, `prev_hash` and `hash` in batches under an
+ * advisory lock (a job every second, and before every read or verification). Triggers refuse
+ * UPDATE (except that one sealing step), DELETE and TRUNCATE (see migrations 0001 and 0004).
  */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    seq: bigint('seq', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
