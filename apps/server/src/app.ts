@@ -23,7 +23,7 @@ import { IMPORT_MAX_BYTES } from './modules/residents/residents.excel';
 import { createResidentsExcelService } from './modules/residents/residents.import';
 import { dashboardRoutes } from './dashboard.routes';
 import { createServices, type Services } from './services';
-import { createLiveHub, type LiveHub } from './platform/live';
+import { createLiveHub, createLiveOutbox, type LiveHub } from './platform/live';
 import { notificationsRoutes } from './platform/notifications.routes';
 
 export interface AppDeps {
@@ -52,11 +52,15 @@ export async function buildApp({ database, config, cipher, logger = false }: App
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  const services = createServices({ db: database.db, config, cipher });
+  const outbox = createLiveOutbox(database.db, (err) => app.log.warn({ err }, 'live update not sent'));
+  const services = createServices({ db: database.db, config, cipher, live: outbox });
   app.decorate('services', services);
   const live = createLiveHub(database);
   app.decorate('live', live);
-  app.addHook('onClose', () => live.close());
+  app.addHook('onClose', async () => {
+    await outbox.close();
+    await live.close();
+  });
   app.decorate('residentsExcel', createResidentsExcelService({ db: database.db, cipher, places: services.places }));
 
   await app.register(cookie);

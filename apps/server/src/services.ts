@@ -19,6 +19,7 @@ import { createRequestStatsService, type RequestStatsService } from './modules/r
 import { createWishesService, type WishesService } from './modules/wishes/wishes.service';
 import { wishesPlaceHooks } from './modules/wishes/wishes.hooks';
 import { createNotificationsService, type NotificationsService } from './platform/notifications.service';
+import type { LivePublisher } from './platform/live';
 
 export interface Services {
   readonly places: PlacesService;
@@ -40,10 +41,12 @@ export interface ServiceDeps {
   readonly db: Db;
   readonly config: Config;
   readonly cipher: DataCipher;
+  /** Live updates to open pages; absent in seeds and scripts. */
+  readonly live?: LivePublisher;
 }
 
 /** The composition root of the domain: every service gets exactly the dependencies it names. */
-export function createServices({ db, config, cipher }: ServiceDeps): Services {
+export function createServices({ db, config, cipher, live }: ServiceDeps): Services {
   const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, wishesPlaceHooks] });
   const identity = createIdentityService({ db, config, cipher, places });
   const accounts = createAccountsService({ db, identity, places });
@@ -53,7 +56,7 @@ export function createServices({ db, config, cipher }: ServiceDeps): Services {
   const careGroups = createCareGroupsService({ db, places });
   const visits = createVisitsService({ db, places, residents });
   const notifications = createNotificationsService({ db });
-  const requests = createRequestsService({ db, cipher, places, identity, residents, notifications });
+  const requests = createRequestsService({ db, cipher, places, identity, residents, notifications, live });
   const requestStats = createRequestStatsService({ db, places });
   const echoWall = createEchoWallService({ db, places });
   const wishes = createWishesService({ db, places, residents, notifications });

@@ -399,3 +399,56 @@ describe('statistics and the echo wall', () => {
     expectProblem(await t.anonymous().get(`/api/v1/public/echo-wall?communityId=${demo.gridA.id}`), 404, 'not_found');
   });
 });
+
+describe('live updates (Server-Sent Events)', () => {
+  /** Reads `event: request` messages from a real HTTP stream until `until` says stop or time runs out. */
+  async function listen(base: string, client: Client, until: (events: { type: string; id: string }[]) => boolean, ms = 5_000) {
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/v1/requests/live`, { headers: { cookie: client.cookie! }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events: { type: string; id: string }[] = [];
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const timer = setTimeout(() => controller.abort(), ms);
+    const ready = (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const data = /^event: request\ndata: (.*)$/m.exec(block)?.[1];
+            if (data) events.push(JSON.parse(data) as { type: string; id: string });
+            if (until(events)) return events;
+          }
+        }
+      } catch {
+        // aborted: time is up
+      } finally {
+        clearTimeout(timer);
+        controller.abort();
+      }
+      return events;
+    })();
+    return ready;
+  }
+
+  it('tells open pages in scope that a request landed, and no one else', async () => {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    let createdId = '';
+    const inScope = listen(base, gridA, (events) => events.some((e) => e.id === createdId && e.type === 'created'));
+    const outOfScope = listen(base, gridB, () => false, 2_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    createdId = created(await raise(resident, { location: pointA, description: '实时推送测试：路灯不亮' })).id;
+    const seen = await inScope;
+    expect(seen.find((e) => e.id === createdId)).toMatchObject({ type: 'created', placeId: smallGridA.id });
+    expect((await outOfScope).map((e) => e.id)).not.toContain(createdId);
+  });
+
+  it('refuses the stream to someone without the register', async () => {
+    expectProblem(await resident.get('/api/v1/requests/live'), 403, 'forbidden');
+  });
+});

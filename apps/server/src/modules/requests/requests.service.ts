@@ -21,7 +21,7 @@ import type { DataCipher } from '../../platform/crypto';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
 import type { IdentityService } from '../../platform/identity/identity.service';
-import { publishLive } from '../../platform/live';
+import { NO_LIVE, type LivePublisher } from '../../platform/live';
 import type { NotificationsService } from '../../platform/notifications.service';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
@@ -38,6 +38,7 @@ export interface RequestsDeps {
   readonly identity: IdentityService;
   readonly residents: ResidentsService;
   readonly notifications: NotificationsService;
+  readonly live?: LivePublisher;
 }
 
 /** Someone outside the platform's accounts (an Open311 client) raising a request. */
@@ -70,7 +71,10 @@ export function escalationNotices(row: Pick<repo.RequestRow, 'id' | 'seq' | 'des
   }));
 }
 
-export function createRequestsService({ db, cipher, places, identity, residents, notifications }: RequestsDeps) {
+export function createRequestsService({ db, cipher, places, identity, residents, notifications, live = NO_LIVE }: RequestsDeps) {
+  const announce = (row: Pick<repo.RequestRow, 'id' | 'seq' | 'placePath' | 'placeId' | 'status'>, type: 'created' | 'changed') =>
+    live.publish({ topic: 'request', path: row.placePath, data: { type, id: row.id, reference: referenceOf(row.seq), status: row.status, placeId: row.placeId } });
+
   async function lookups(tx: Db, rows: readonly repo.RequestRow[]): Promise<ViewLookups> {
     const categories = new Map((await repo.listCategories(tx)).map((c) => [c.code, c]));
     const ids = new Set<string>();
@@ -241,7 +245,6 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     if (input.photoIds.length > 0 && fields.reporterUserId) await attach(tx, input.photoIds, fields.reporterUserId, { requestId: row.id, placePath: row.placePath, kind: 'report', eventId: null });
     await repo.insertStatDeltas(tx, [statDelta(row, row.createdAt, { received: 1, openDelta: 1 })]);
     await writeAudit(tx, audit, { action: 'request.create', entityType: 'service_request', entityId: row.id, after: { reference: referenceOf(row.seq), category: row.categoryCode, channel: row.channel, placeId: row.placeId, triage } });
-    await publishLive(tx, { topic: 'request', path: row.placePath, data: { type: 'created', id: row.id, reference: referenceOf(row.seq), status: row.status, placeId: row.placeId } });
     return row;
   }
 
@@ -453,21 +456,24 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       requirePermission(actor, 'request.create');
       const staff = actor.permissions.has('request.read');
       if (!staff && !SELF_SERVICE_CHANNELS.includes(input.channel)) throw forbidden();
-      return db.transaction((tx) =>
+      let created: repo.RequestRow | undefined;
+      const result = await db.transaction((tx) =>
         once(tx, { caller: actor.userId, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
           const { grid, subject } = await landingGrid(tx, actor, input);
           // Workers and staff file only where they work; residents may report anywhere.
           if (staff) assertRecordAccess(actor, grid.path, 'request.create');
           if (input.residentId) await residents.readable(actor, input.residentId, tx);
-          const row = await intake(tx, auditContextOf(actor), { input, channel: input.channel, grid, subject, reporterUserId: actor.userId, actorName: actor.displayName });
-          return { status: 201, body: await detail(tx, actor, row) };
+          created = await intake(tx, auditContextOf(actor), { input, channel: input.channel, grid, subject, reporterUserId: actor.userId, actorName: actor.displayName });
+          return { status: 201, body: await detail(tx, actor, created) };
         }),
       );
+      if (created) announce(created, 'created');
+      return result;
     },
 
     /** Intake from an Open311 client: the grid must lie inside the client's area. */
     async createExternal(reporter: ExternalReporter, input: CreateInput, token: string, idempotencyKey?: string) {
-      return db.transaction((tx) =>
+      const result = await db.transaction((tx) =>
         once(tx, { caller: reporter.caller, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
           const { grid, subject } = await landingGrid(tx, null, input);
           if (!grid.path.startsWith(reporter.placePath)) throw unprocessable('no_grid_at_point');
@@ -476,6 +482,8 @@ export function createRequestsService({ db, cipher, places, identity, residents,
           return { status: 201, body: row };
         }),
       );
+      if (!result.replayed) announce(result.body, 'created');
+      return result;
     },
 
     async list(actor: Actor, query: ListQuery) {
@@ -533,7 +541,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     },
 
     async transition(actor: Actor, id: string, input: TransitionInput): Promise<ServiceRequest> {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const row = await readable(tx, actor, id, true);
         const who = relationOf(actor, row);
         if (!mayAct(input.action, who)) throw forbidden();
@@ -551,9 +559,10 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         await repo.insertStatDeltas(tx, deltas);
         await notifications.send(tx, notify);
         await writeAudit(tx, auditContextOf(actor), { action: `request.${input.action}`, entityType: 'service_request', entityId: row.id, before: { status: row.status }, after: { status: toStatus, ...details } });
-        await publishLive(tx, { topic: 'request', path: row.placePath, data: { type: 'changed', id: row.id, reference: referenceOf(row.seq), status: toStatus, placeId: row.placeId } });
-        return detail(tx, actor, updated);
+        return { view: await detail(tx, actor, updated), updated };
       });
+      announce(result.updated, 'changed');
+      return result.view;
     },
 
     async assignees(actor: Actor, id: string) {
