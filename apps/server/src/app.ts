@@ -21,6 +21,7 @@ import { MODULES } from './modules';
 import { open311Routes } from './modules/open311';
 import { IMPORT_MAX_BYTES } from './modules/residents/residents.excel';
 import { createResidentsExcelService } from './modules/residents/residents.import';
+import { createRequestsExport } from './modules/requests/requests.export';
 import { dashboardRoutes } from './dashboard.routes';
 import { createServices, type Services } from './services';
 import { createLiveHub, createLiveOutbox, type LiveHub } from './platform/live';
@@ -62,6 +63,7 @@ export async function buildApp({ database, config, cipher, logger = false }: App
     await live.close();
   });
   app.decorate('residentsExcel', createResidentsExcelService({ db: database.db, cipher, places: services.places }));
+  app.decorate('requestsExport', createRequestsExport({ db: database.db, requests: services.requests }));
 
   await app.register(cookie);
   // Uploads (the residents register import): one file, refused beyond the limit with import_too_large.

@@ -149,6 +149,7 @@ const LIST_FILTERS: readonly FilterRow[] = [
     ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA, totals: expect.arrayContaining([expect.objectContaining({ code: 'elderly_60' })]) }),
   },
   { method: 'GET', route: '/api/v1/requests', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/requests/export', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: xlsxFile },
   { method: 'GET', route: '/api/v1/requests/stats', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA }) },
   { method: 'GET', route: '/api/v1/wishes', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
 ];

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { useSession } from '../shared/session';
 import { BrandLogo } from './components/brand-logo';
 import { LocaleSwitch } from './components/locale-switch';
+import { NotificationBell } from './components/notification-bell';
 import { PageLoading } from './components/page-loading';
 import { allowedNav, navGroupOf, navItemOf } from './nav';
 
@@ -133,6 +134,7 @@ export function AppLayout() {
           </a>
         </div>
         <Space size={isMobile ? 0 : 8} className="gw-header-right">
+          <NotificationBell />
           <LocaleSwitch compact={isMobile} />
           <UserBadge compact={isMobile} />
           <Tooltip title={t('header.logout')}>

@@ -14,7 +14,7 @@ import {
   Wish as WishSchema,
   pageOf,
 } from '@gridwork/contracts';
-import { request, uploadForm } from './client';
+import { downloadFile, request, uploadForm } from './client';
 import type { Page } from './types';
 import type {
   Assignee,
@@ -79,6 +79,11 @@ export const requestsApi = {
   },
   /** The Server-Sent Events stream of requests landing in or changing within my scope. */
   liveUrl: () => `${V1}/requests/live`,
+  /** The register as xlsx with the list's filters; paging is dropped because the server exports every matching row. */
+  exportXlsx: (query: RequestListQuery) => {
+    const { cursor: _cursor, limit: _limit, ...filters } = listQuery(query);
+    return downloadFile(`${V1}/requests/export`, filters, 'requests.xlsx');
+  },
 };
 
 export const requestCategoriesApi = {

@@ -289,6 +289,15 @@ export const requestsZhCN = {
   'echo.end': '已显示全部',
   'echo.loadFailed': '回音壁加载失败',
   'echo.footer': '内容已去除姓名、电话、证件号和门牌等个人信息',
+  // register export
+  'req.export': '导出 Excel',
+  'req.exportStarted': '已按当前筛选条件导出',
+  // notification bell (header)
+  'notif.title': '新通知',
+  'notif.open': '通知（{n} 条未读）',
+  'notif.empty': '暂无新通知',
+  'notif.justNow': '刚刚',
+  'notif.loadFailed': '通知加载失败',
 } satisfies Record<string, string>;
 
 export type RequestsMessageKey = keyof typeof requestsZhCN;
@@ -579,4 +588,11 @@ export const requestsEnUS: Record<RequestsMessageKey, string> = {
   'echo.end': 'That is everything',
   'echo.loadFailed': 'The echo wall could not be loaded',
   'echo.footer': 'Names, phone numbers, ID numbers and door numbers are removed',
+  'req.export': 'Export to Excel',
+  'req.exportStarted': 'Exported with the current filters',
+  'notif.title': 'New notifications',
+  'notif.open': 'Notifications ({n} unread)',
+  'notif.empty': 'No new notifications',
+  'notif.justNow': 'just now',
+  'notif.loadFailed': 'Notifications could not be loaded',
 };

@@ -183,6 +183,7 @@ CREATE INDEX "request_photos_staged_idx" ON "request_photos" USING btree ("uploa
 CREATE INDEX "request_stats_path_idx" ON "request_stats" USING btree ("place_path" text_pattern_ops,"day");--> statement-breakpoint
 CREATE INDEX "service_requests_path_idx" ON "service_requests" USING btree ("place_path" text_pattern_ops,"created_at","id");--> statement-breakpoint
 CREATE INDEX "service_requests_created_idx" ON "service_requests" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "service_requests_open_idx" ON "service_requests" USING btree ("place_path" text_pattern_ops,"created_at","id") WHERE "service_requests"."status" IN ('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'followed_up');--> statement-breakpoint
 CREATE INDEX "service_requests_owner_idx" ON "service_requests" USING btree ("owner_user_id","created_at","id") WHERE "service_requests"."owner_user_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "service_requests_reporter_idx" ON "service_requests" USING btree ("reporter_user_id","created_at","id") WHERE "service_requests"."reporter_user_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "service_requests_due_idx" ON "service_requests" USING btree ("deadline") WHERE "service_requests"."status" IN ('accepted', 'assigned', 'in_progress') AND "service_requests"."deadline" IS NOT NULL AND "service_requests"."due_state" <> 'overdue';--> statement-breakpoint

@@ -11,6 +11,14 @@ import { referenceOf } from './requests.views';
 /** Less than this left before the deadline: due soon (临期). */
 export const DUE_SOON_MS = 24 * 3_600_000;
 const BATCH = 5_000;
+/** Rows per INSERT: one statement with thousands of rows overflows the query builder's stack. */
+const INSERT_CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) out.push(items.slice(i, i + INSERT_CHUNK));
+  return out;
+}
 const WORKING: ('accepted' | 'assigned' | 'in_progress')[] = ['accepted', 'assigned', 'in_progress'];
 
 /**
@@ -51,13 +59,13 @@ async function markDueSoon(tx: Db, now: Date, notifications: NotificationsServic
     )
     .returning({ id: serviceRequests.id, seq: serviceRequests.seq, ownerUserId: serviceRequests.ownerUserId, deadline: serviceRequests.deadline, status: serviceRequests.status });
   if (rows.length === 0) return 0;
-  await tx.insert(requestEvents).values(rows.map((r) => ({ requestId: r.id, kind: 'due-soon' as const, fromStatus: r.status, toStatus: r.status, actorName: '系统', at: now, details: { deadline: r.deadline?.toISOString() } })));
-  await notifications.send(
-    tx,
-    rows.flatMap((r): NewNotification[] =>
-      r.ownerUserId ? [{ userId: r.ownerUserId, kind: 'request-due-soon', title: `诉求临期 ${referenceOf(r.seq)}`, body: `办结时限 ${r.deadline?.toISOString() ?? ''}`, link: `/requests/${r.id}`, dedupeKey: `due-soon:${r.id}:${r.deadline?.getTime() ?? 0}` }] : [],
-    ),
+  for (const part of chunks(rows)) {
+    await tx.insert(requestEvents).values(part.map((r) => ({ requestId: r.id, kind: 'due-soon' as const, fromStatus: r.status, toStatus: r.status, actorName: '系统', at: now, details: { deadline: r.deadline?.toISOString() } })));
+  }
+  const notices = rows.flatMap((r): NewNotification[] =>
+    r.ownerUserId ? [{ userId: r.ownerUserId, kind: 'request-due-soon', title: `诉求临期 ${referenceOf(r.seq)}`, body: `办结时限 ${r.deadline?.toISOString() ?? ''}`, link: `/requests/${r.id}`, dedupeKey: `due-soon:${r.id}:${r.deadline?.getTime() ?? 0}` }] : [],
   );
+  for (const part of chunks(notices)) await notifications.send(tx, part);
   return rows.length;
 }
 
@@ -95,11 +103,9 @@ async function escalateOverdue(tx: Db, rows: repo.RequestRow[], now: Date, reque
       if (target) notify.push(...escalationNotices(r, target.managerIds, '超期自动上报'));
     }
   }
-  await tx.insert(requestEvents).values(events);
-  await repo.insertStatDeltas(
-    tx,
-    rows.map((r) => ({ placePath: r.placePath, day: chinaDay(r.createdAt), categoryCode: r.categoryCode, triage: r.triage, overdueDelta: 1 })),
-  );
-  await notifications.send(tx, notify);
+  for (const part of chunks(events)) await tx.insert(requestEvents).values(part);
+  const deltas = rows.map((r) => ({ placePath: r.placePath, day: chinaDay(r.createdAt), categoryCode: r.categoryCode, triage: r.triage, overdueDelta: 1 }));
+  for (const part of chunks(deltas)) await repo.insertStatDeltas(tx, part);
+  for (const part of chunks(notify)) await notifications.send(tx, part);
   return rows.length;
 }

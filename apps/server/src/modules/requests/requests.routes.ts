@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -29,9 +29,24 @@ import { idempotencyKeyFrom } from '../../platform/idempotency';
 import { actorOf } from '../../platform/identity/request-actor';
 import type { Services } from '../../services';
 import { PHOTO_MAX_BYTES } from './request-photos.image';
+import type { RequestsExport } from './requests.export';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Built by the composition root (app.ts): the export's audit row needs the database, which services do not expose. */
+    requestsExport: RequestsExport;
+  }
+}
 
 const tooLarge = () => new AppError(413, 'photo_too_large', { max: `${PHOTO_MAX_BYTES / 1024 / 1024} MB` });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().optional() });
+const ExportQuery = RequestListQuery.omit({ cursor: true, limit: true });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The residents module keeps its own helper private; same headers: an ASCII fallback for old clients, the UTF-8 name for the rest (RFC 6266). */
+function attachment(reply: FastifyReply, fileName: string, fallback: string) {
+  return reply.type(XLSX).header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`).header('cache-control', 'no-store');
+}
 
 export function requestsRoutes(app: FastifyInstance, { requests, requestStats, echoWall }: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -91,6 +106,12 @@ export function requestsRoutes(app: FastifyInstance, { requests, requestStats, e
   r.get('/requests', { schema: { operationId: 'listRequests', tags, summary: '诉求台账（状态、类别、三事分流、超期、网格、渠道、日期；游标分页）', querystring: RequestListQuery, response: { 200: pageOf(ServiceRequestSummary) } } }, (req) =>
     requests.list(actorOf(req), req.query),
   );
+
+  // Before `/requests/:id`, so `export` is not taken for an id.
+  r.get('/requests/export', { schema: { operationId: 'exportRequests', tags, summary: '按台账筛选条件导出诉求（xlsx，范围与列表一致，最多 5 万行）', querystring: ExportQuery } }, async (req, reply) => {
+    const result = await app.requestsExport.exportRequests(actorOf(req), req.query);
+    return attachment(reply, result.fileName, 'requests.xlsx').header('x-total-count', String(result.rows)).send(result.stream);
+  });
 
   r.post(
     '/requests',

@@ -77,6 +77,10 @@ export const serviceRequests = pgTable(
   (t) => [
     index('service_requests_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt, t.id),
     index('service_requests_created_idx').on(t.createdAt, t.id),
+    // Work still to do is a small share of a large register: inboxes and "open only" filters read this.
+    index('service_requests_open_idx')
+      .using('btree', sql`${t.placePath} text_pattern_ops`, t.createdAt, t.id)
+      .where(sql`${t.status} IN ('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'followed_up')`),
     index('service_requests_owner_idx').on(t.ownerUserId, t.createdAt, t.id).where(sql`${t.ownerUserId} IS NOT NULL`),
     index('service_requests_reporter_idx').on(t.reporterUserId, t.createdAt, t.id).where(sql`${t.reporterUserId} IS NOT NULL`),
     // The deadline sweep only ever looks at open work with a deadline that is not yet overdue.

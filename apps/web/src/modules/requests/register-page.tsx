@@ -1,12 +1,13 @@
 import './requests.css';
 import { useCallback, useMemo, useState } from 'react';
 import { App, Button, Card, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { requestsApi } from '../../api/requests-endpoints';
 import type { RequestLiveEvent } from '../../api/requests-types';
 import { useI18n } from '../../i18n';
+import { reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { useCursorPager } from '../../shared/use-cursor-pager';
 import { CursorPager } from '../../admin/components/cursor-pager';
@@ -21,13 +22,14 @@ import { REQUEST_LISTS_KEY } from './queries';
 export function RegisterPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const { notification } = App.useApp();
+  const { message, notification } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersOf(params), [params]);
   const pager = useCursorPager(20);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const query = { ...listQueryOf(filters), limit: pager.limit, cursor: pager.cursor };
   const list = useQuery({ queryKey: [...REQUEST_LISTS_KEY, 'register', query], queryFn: () => requestsApi.list(query), placeholderData: keepPreviousData });
@@ -56,6 +58,19 @@ export function RegisterPage() {
     pager.reset();
   };
 
+  // Exports the filters in the address bar (what the table shows), every page of them.
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await requestsApi.exportXlsx(listQueryOf(filters));
+      void message.success(t('req.exportStarted'));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const items = list.data?.items ?? [];
   const filtered = isFiltered(filters);
 
@@ -65,11 +80,16 @@ export function RegisterPage() {
         title={t('nav.requests')}
         description={t('req.registerDescription')}
         extra={
-          can('request.create') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="request-create">
-              {t('req.create')}
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => void onExport()} loading={exporting} data-testid="request-export">
+              {t('req.export')}
             </Button>
-          ) : null
+            {can('request.create') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="request-create">
+                {t('req.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card>
