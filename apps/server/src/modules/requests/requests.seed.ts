@@ -1,4 +1,5 @@
 import type { Place, RequestChannel, RequestStatus, Triage, UpsertRequestCategory, Urgency } from '@gridwork/contracts';
+import { seededRandom, type SeededRandom } from '../../platform/seeded-random';
 import type { z } from 'zod';
 import type { DemoSeedContext } from '../../platform/module';
 import { demoPlaces } from '../accounts/accounts.seed';
@@ -42,18 +43,6 @@ const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
 
 const RESULTS = ['已联系相关部门处理完毕，现场已恢复', '网格员上门协调，双方达成一致', '已安排物业维修，居民确认', '已为居民办理相关手续'];
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
-
 const STATUS_MIX: readonly RequestStatus[] = ['closed', 'closed', 'closed', 'followed_up', 'resolved', 'resolved', 'in_progress', 'assigned', 'assigned', 'accepted', 'submitted', 'submitted', 'rejected'];
 const CHANNELS: readonly RequestChannel[] = ['mobile', 'mobile', 'mobile', 'patrol', 'counter', 'phone', 'proactive'];
 
@@ -75,7 +64,7 @@ export async function seedDemoRequests(context: DemoSeedContext): Promise<void> 
   const categories = new Map((await repo.listCategories(db)).map((c) => [c.code, c]));
   const [gridWorker] = await identityRepo.holdersCovering(db, demo.gridA.path, ['grid_worker']);
   const count = context.size === 'small' ? 60 : 480;
-  const rnd = random(20261122);
+  const rnd = seededRandom(20261122);
   const now = Date.now();
   for (let i = 0; i < count; i++) {
     const grid = rnd.pick(innermost);
@@ -89,7 +78,7 @@ export async function seedDemoRequests(context: DemoSeedContext): Promise<void> 
 
 async function seedOne(
   db: DemoSeedContext['db'],
-  s: { grid: Place; category: repo.CategoryRow; status: RequestStatus; createdAt: Date; rnd: ReturnType<typeof random>; channel: RequestChannel; owner: { userId: string; name: string } | null },
+  s: { grid: Place; category: repo.CategoryRow; status: RequestStatus; createdAt: Date; rnd: SeededRandom; channel: RequestChannel; owner: { userId: string; name: string } | null },
 ) {
   const { grid, category, status, createdAt, rnd } = s;
   const box = boxOf(grid.boundary!.coordinates);

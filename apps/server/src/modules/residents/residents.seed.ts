@@ -1,4 +1,5 @@
 import { checkDigitOf, type Gender, type Relation, type ResidenceType } from '@gridwork/contracts';
+import { seededRandom, type SeededRandom } from '../../platform/seeded-random';
 import { DEMO_DISTRICT_CODE } from '../places/places.seed';
 import { demoPlaces } from '../accounts/accounts.seed';
 import * as identityRepo from '../../platform/identity/identity.repo';
@@ -25,24 +26,6 @@ const OCCUPATIONS = ['工人', '教师', '个体经营', '公司职员', '司机
 const EMPLOYERS = ['淮南矿业集团', '潘集区人民医院', '潘集区实验小学', '个体', '淮南市公交公司', '本地商超', null];
 const ILLNESSES = ['高血压、糖尿病，需定期随访', '脑梗后遗症，行动不便', '慢性肾病，规律透析', '肿瘤术后康复期', '冠心病，长期服药'];
 
-/** Deterministic pseudo-random numbers (mulberry32), so the demo and the tests are stable. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(items: readonly T[] | string): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
-
 interface Person {
   id: string;
   name: string;
@@ -52,7 +35,7 @@ interface Person {
   residenceType?: ResidenceType;
 }
 
-type Rng = ReturnType<typeof random>;
+type Rng = SeededRandom;
 
 function givenName(rng: Rng, gender: Gender): string {
   const chars = gender === 'male' ? MALE : FEMALE;
@@ -108,7 +91,7 @@ function household(rng: Rng): { members: Person[]; kind: 'family' | 'empty_nest'
  */
 export async function seedDemoResidents({ db, services, size }: DemoSeedContext): Promise<void> {
   await repo.upsertCareGroupTypes(db, DEFAULT_CARE_GROUP_TYPES);
-  const rng = random(20261122);
+  const rng = seededRandom(20261122);
   const demo = await demoPlaces({ services });
   const workers: { path: string; user: Awaited<ReturnType<typeof identityRepo.findUserByUsername>> }[] = [];
   for (const key of ['gridA', 'gridB'] as const) workers.push({ path: demo[key].path, user: await identityRepo.findUserByUsername(db, key) });
