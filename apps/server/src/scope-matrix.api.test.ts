@@ -55,8 +55,8 @@ interface Row {
   readonly body?: (f: Fixtures) => Record<string, unknown>;
   /** Who may do this to the record: grid A's worker for reads where allowed, community A's staff for the rest. */
   readonly owner: Owner;
-  /** What the owner gets where it is not 200 (a POST that creates a record under the one named). */
-  readonly ownerStatus?: 201;
+  /** What the owner gets where it is not 200 (a POST that creates a record under the one named, or a rule refusing what the owner may see). */
+  readonly ownerStatus?: 201 | 409;
 }
 
 const RECORD_ROUTES: readonly Row[] = [
@@ -90,6 +90,9 @@ const RECORD_ROUTES: readonly Row[] = [
   { method: 'GET', route: '/api/v1/residents/imports/{id}', url: (f) => `/api/v1/residents/imports/${f.importJob}`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/residents/imports/{id}/errors', url: (f) => `/api/v1/residents/imports/${f.importJob}/errors`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/requests/{id}', url: (f) => `/api/v1/requests/${f.request}`, owner: 'gridA' },
+  // The fixture request was not made public, so it cannot be followed from outside its scope.
+  { method: 'POST', route: '/api/v1/requests/{id}/follow', url: (f) => `/api/v1/requests/${f.request}/follow`, owner: 'gridA', ownerStatus: 409 },
+  { method: 'DELETE', route: '/api/v1/requests/{id}/follow', url: (f) => `/api/v1/requests/${f.request}/follow`, owner: 'gridA' },
   { method: 'GET', route: '/api/v1/requests/{id}/assignees', url: (f) => `/api/v1/requests/${f.request}/assignees`, owner: 'staff' },
   { method: 'POST', route: '/api/v1/requests/{id}/transitions', url: (f) => `/api/v1/requests/${f.request}/transitions`, body: () => ({ action: 'accept' }), owner: 'staff' },
   { method: 'GET', route: '/api/v1/request-photos/{id}', url: (f) => `/api/v1/request-photos/${f.photo}`, owner: 'gridA' },

@@ -92,6 +92,7 @@ export const ERROR_MESSAGES = {
   photo_unknown: { 'zh-CN': '照片不存在、已被使用或不是您上传的，请重新上传', 'en-US': 'The photo does not exist, is already used or is not yours; upload it again' },
   idempotency_key_reused: { 'zh-CN': '该 Idempotency-Key 已用于内容不同的提交', 'en-US': 'This Idempotency-Key was used for a different submission' },
   idempotency_key_invalid: { 'zh-CN': 'Idempotency-Key 须为 8–100 个可见字符', 'en-US': 'An Idempotency-Key is 8–100 visible characters' },
+  request_not_followable: { 'zh-CN': '只能关注同意公开、尚未办结的诉求', 'en-US': 'Only public requests that are still open can be followed' },
   wish_place_required: { 'zh-CN': '请选择心愿所在的网格、楼栋或住户', 'en-US': 'Choose the grid, building or household of the wish' },
   wish_not_claimable: { 'zh-CN': '该心愿当前不能认领（已被认领、已完成或已撤销）', 'en-US': 'This wish cannot be claimed now' },
   wish_own_claim: { 'zh-CN': '不能认领自己发布的心愿', 'en-US': 'You cannot claim a wish you posted' },

@@ -174,6 +174,9 @@ export const ServiceRequest = ServiceRequestSummary.extend({
   anonymous: z.boolean(),
   publicConsent: z.boolean(),
   reporterIsMe: z.boolean(),
+  /** The viewer follows this request (关注) and hears when it is answered. */
+  following: z.boolean(),
+  followers: z.number().int(),
   result: z.string().nullable(),
   satisfaction: z.number().int().nullable(),
   followUpComment: z.string().nullable(),
@@ -235,8 +238,8 @@ export const RequestListQuery = PageQuery.extend({
   channel: RequestChannel.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  /** Only requests I own (my-work inbox) or I reported (my requests). */
-  mine: z.enum(['owned', 'reported']).optional(),
+  /** Only requests I own (my-work inbox), I reported (my requests) or I follow. */
+  mine: z.enum(['owned', 'reported', 'followed']).optional(),
   /** Resolved requests waiting for a follow-up visit (回访). */
   awaitingFollowUp: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(50).optional(),
@@ -335,7 +338,7 @@ export type EchoWall = z.infer<typeof EchoWall>;
 
 export const Notification = z.object({
   id: Id,
-  kind: z.enum(['request-assigned', 'request-due-soon', 'request-overdue', 'request-escalated', 'wish-claimed', 'wish-fulfilled', 'wish-expired']),
+  kind: z.enum(['request-assigned', 'request-due-soon', 'request-overdue', 'request-escalated', 'request-answered', 'wish-claimed', 'wish-fulfilled', 'wish-expired']),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),

@@ -64,6 +64,9 @@ export const requestsApi = {
     request<ServiceRequest>('POST', `${V1}/requests`, { body, schema: ServiceRequestSchema, headers: { 'Idempotency-Key': idempotencyKey } }),
   transition: (id: string, body: RequestTransition) =>
     request<ServiceRequest>('POST', `${V1}/requests/${enc(id)}/transitions`, { body, schema: ServiceRequestSchema }),
+  /** 关注: follow someone else's request instead of raising it again. */
+  follow: (id: string) => request<ServiceRequest>('POST', `${V1}/requests/${enc(id)}/follow`, { schema: ServiceRequestSchema }),
+  unfollow: (id: string) => request<unknown>('DELETE', `${V1}/requests/${enc(id)}/follow`),
   /** People who may own the request (workers and staff of its grid and above). */
   assignees: (id: string) => request<Assignee[]>('GET', `${V1}/requests/${enc(id)}/assignees`, { schema: AssigneeSchema.array() }),
   nearby: (category: string, lng: number, lat: number) =>

@@ -452,3 +452,32 @@ describe('live updates (Server-Sent Events)', () => {
     expectProblem(await resident.get('/api/v1/requests/live'), 403, 'forbidden');
   });
 });
+
+describe('following a request instead of raising it again', () => {
+  it('lets a neighbour follow a public open request, read it, list it and hear when it is answered', async () => {
+    const member = await t.login('member');
+    const request = created(await raise(resident, { location: pointA, publicConsent: true, category: 'facilities.road', description: '菜市场门口井盖松动，踩上去晃' }));
+    const near = (await member.get(`/api/v1/requests/nearby?category=facilities.road&lng=${pointA.lng}&lat=${pointA.lat}`)).json<{ id: string }[]>();
+    expect(near.map((n) => n.id)).toContain(request.id);
+    expectProblem(await member.get(`/api/v1/requests/${request.id}`), 404, 'not_found');
+    const followed = (await member.post(`/api/v1/requests/${request.id}/follow`)).json<ServiceRequest>();
+    expect(followed).toMatchObject({ following: true, followers: 1, contactName: null });
+    expect((await member.get(`/api/v1/requests/${request.id}`)).statusCode).toBe(200);
+    expect((await member.get('/api/v1/requests?mine=followed')).json<Page<ServiceRequestSummary>>().items.map((r) => r.id)).toEqual([request.id]);
+    ok(await act(staff, request.id, { action: 'assign', ownerUserId: await gridAWorkerId() }));
+    ok(await act(gridA, request.id, { action: 'resolve', result: '已加固井盖' }));
+    for (const client of [member, resident]) {
+      const notices = (await client.get('/api/v1/notifications?limit=200')).json<Page<Notification>>().items;
+      expect(notices.some((n) => n.kind === 'request-answered' && n.link === `/requests/${request.id}`)).toBe(true);
+    }
+    expect((await member.delete(`/api/v1/requests/${request.id}/follow`)).statusCode).toBe(200);
+    expectProblem(await member.get(`/api/v1/requests/${request.id}`), 404, 'not_found');
+  });
+
+  it('does not let anyone follow a request its reporter kept private', async () => {
+    const member = await t.login('member');
+    const request = created(await raise(resident, { location: pointA }));
+    expectProblem(await member.post(`/api/v1/requests/${request.id}/follow`), 404, 'not_found');
+    expectProblem(await staff.post(`/api/v1/requests/${request.id}/follow`), 409, 'request_not_followable');
+  });
+});

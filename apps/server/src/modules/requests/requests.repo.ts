@@ -3,7 +3,7 @@ import type { RequestStatus, Triage } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
-import { requestCategories, requestEvents, requestPhotos, requestStatDeltas, serviceRequests } from './requests.tables';
+import { requestCategories, requestEvents, requestFollowers, requestPhotos, requestStatDeltas, serviceRequests } from './requests.tables';
 
 export type CategoryRow = typeof requestCategories.$inferSelect;
 export type RequestRow = typeof serviceRequests.$inferSelect;
@@ -79,6 +79,7 @@ export interface RequestFilter {
   readonly to?: Date;
   readonly ownerUserId?: string;
   readonly reporterUserId?: string;
+  readonly followerUserId?: string;
   readonly seq?: number;
   readonly text?: string;
   readonly after?: readonly [string, string];
@@ -99,6 +100,9 @@ function filterConditions(filter: RequestFilter): SQL[] {
   if (filter.to) c.push(lt(serviceRequests.createdAt, filter.to));
   if (filter.ownerUserId) c.push(eq(serviceRequests.ownerUserId, filter.ownerUserId));
   if (filter.reporterUserId) c.push(eq(serviceRequests.reporterUserId, filter.reporterUserId));
+  if (filter.followerUserId) {
+    c.push(sql`EXISTS (SELECT 1 FROM request_followers f WHERE f.request_id = ${serviceRequests.id} AND f.user_id = ${filter.followerUserId})`);
+  }
   if (filter.seq !== undefined) c.push(eq(serviceRequests.seq, filter.seq));
   if (filter.text) c.push(sql`${serviceRequests.description} ILIKE ${`%${escapeLike(filter.text)}%`}`);
   return c;
@@ -168,6 +172,19 @@ export async function publicRequests(db: Db, communityPath: string, after: reado
     .where(and(...c))
     .orderBy(desc(serviceRequests.createdAt), desc(serviceRequests.id))
     .limit(limit + 1);
+}
+
+// ── followers ───────────────────────────────────────────────────────────────
+export async function follow(db: Db, requestId: string, userId: string): Promise<void> {
+  await db.insert(requestFollowers).values({ requestId, userId }).onConflictDoNothing();
+}
+
+export async function unfollow(db: Db, requestId: string, userId: string): Promise<void> {
+  await db.delete(requestFollowers).where(and(eq(requestFollowers.requestId, requestId), eq(requestFollowers.userId, userId)));
+}
+
+export async function followersOf(db: Db, requestId: string): Promise<string[]> {
+  return (await db.select({ userId: requestFollowers.userId }).from(requestFollowers).where(eq(requestFollowers.requestId, requestId))).map((r) => r.userId);
 }
 
 // ── photos ──────────────────────────────────────────────────────────────────

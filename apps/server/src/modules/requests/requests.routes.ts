@@ -8,6 +8,7 @@ import {
   EchoWallQuery,
   IdParams,
   NearbyQuery,
+  Ok,
   NearbyRequest,
   PublicCommunity,
   RequestCategory,
@@ -152,6 +153,15 @@ export function requestsRoutes(app: FastifyInstance, { requests, requestStats, e
   r.post('/requests/:id/transitions', { schema: { operationId: 'transitionRequest', tags, summary: '办理：受理、派单、开始办理、办结、回访、关闭、退回、重新办理、转派、上报', params: IdParams, body: RequestTransition, response: { 200: ServiceRequest } } }, (req) =>
     requests.transition(actorOf(req), req.params.id, req.body),
   );
+
+  r.post('/requests/:id/follow', { schema: { operationId: 'followRequest', tags, summary: '关注诉求（已有人反映时不必重复提交，办结时收到通知）', params: IdParams, response: { 200: ServiceRequest } } }, (req) =>
+    requests.follow(actorOf(req), req.params.id),
+  );
+
+  r.delete('/requests/:id/follow', { schema: { operationId: 'unfollowRequest', tags, summary: '取消关注', params: IdParams, response: { 200: Ok } } }, async (req) => {
+    await requests.unfollow(actorOf(req), req.params.id);
+    return { ok: true as const };
+  });
 
   r.get('/requests/:id/assignees', { schema: { operationId: 'listRequestAssignees', tags, summary: '可派单的责任人', params: IdParams, response: { 200: z.array(Assignee) } } }, (req) =>
     requests.assignees(actorOf(req), req.params.id),

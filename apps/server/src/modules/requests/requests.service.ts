@@ -102,15 +102,20 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     const row = await repo.findRequest(tx, id, forUpdate);
     if (!row) throw notFound();
     if (row.reporterUserId === actor.userId || row.ownerUserId === actor.userId) return row;
+    if (!inScope(scopeOf(actor, 'request.read'), row.placePath) && (await repo.followersOf(tx, row.id)).includes(actor.userId)) return row;
     assertRecordAccess(actor, row.placePath, 'request.read');
     return row;
   }
+
+  /** Public, consented, not personal, not finished: what a neighbour may follow instead of re-reporting. */
+  const followable = (row: repo.RequestRow) => row.publicConsent && row.triage !== 'private' && !['closed', 'rejected'].includes(row.status);
 
   async function detail(tx: Db, actor: Actor | null, row: repo.RequestRow): Promise<ServiceRequest> {
     const look = await lookups(tx, [row]);
     // One connection inside a transaction: one query at a time.
     const events = await repo.eventsOf(tx, row.id);
     const photos = await repo.photosOf(tx, row.id);
+    const followers = await repo.followersOf(tx, row.id);
     const who = actor ? relationOf(actor, row) : null;
     const staffView = who !== null && (who.manages || who.handles || who.followsUp);
     const showReporter = !row.anonymous || (who?.isReporter ?? false);
@@ -124,6 +129,8 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       anonymous: row.anonymous,
       publicConsent: row.publicConsent,
       reporterIsMe: who?.isReporter ?? false,
+      following: actor !== null && followers.includes(actor.userId),
+      followers: followers.length,
       result: row.result,
       satisfaction: row.satisfaction,
       followUpComment: row.followUpComment,
@@ -315,6 +322,11 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         Object.assign(changes, { result: input.result, resolvedAt: now, resolvedOnTime: onTime });
         note = input.result;
         details.onTime = onTime;
+        const audience = new Set([...(row.reporterUserId ? [row.reporterUserId] : []), ...(await repo.followersOf(tx, row.id))]);
+        audience.delete(actor.userId);
+        for (const userId of audience) {
+          notify.push({ userId, kind: 'request-answered', title: `诉求已办结 ${reference}`, body: input.result.slice(0, 80), link: `/requests/${row.id}`, dedupeKey: `answered:${row.id}:${userId}:${now.getTime()}` });
+        }
         deltas.push(
           statDelta(row, now, {
             resolved: 1,
@@ -488,8 +500,9 @@ export function createRequestsService({ db, cipher, places, identity, residents,
 
     async list(actor: Actor, query: ListQuery) {
       const after = decodeCursor(query.cursor, 2)?.map(String) as [string, string] | undefined;
-      const scope = query.mine === 'reported' ? null : scopeOf(actor, 'request.read');
-      if (query.mine !== 'reported') requirePermission(actor, 'request.read');
+      const ownList = query.mine === 'reported' || query.mine === 'followed';
+      const scope = ownList ? null : scopeOf(actor, 'request.read');
+      if (!ownList) requirePermission(actor, 'request.read');
       let pathPrefix: string | undefined;
       if (query.placeId) {
         const place = await places.findById(query.placeId);
@@ -524,6 +537,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         to: query.to ? new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
         ownerUserId: query.mine === 'owned' ? actor.userId : undefined,
         reporterUserId: query.mine === 'reported' ? actor.userId : undefined,
+        followerUserId: query.mine === 'followed' ? actor.userId : undefined,
         seq,
         text: query.q && seq === undefined ? query.q : undefined,
         after,
@@ -563,6 +577,31 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       });
       announce(result.updated, 'changed');
       return result.view;
+    },
+
+    /** 关注: follow a request someone else raised instead of raising it again. */
+    async follow(actor: Actor, id: string): Promise<ServiceRequest> {
+      requirePermission(actor, 'request.create');
+      return db.transaction(async (tx) => {
+        const row = await repo.findRequest(tx, id);
+        if (!row) throw notFound();
+        const mayRead = row.reporterUserId === actor.userId || row.ownerUserId === actor.userId || inScope(scopeOf(actor, 'request.read'), row.placePath);
+        // Existence of what cannot be followed or read is not revealed.
+        if (!followable(row)) {
+          if (!mayRead) throw notFound();
+          throw conflict('request_not_followable');
+        }
+        await repo.follow(tx, row.id, actor.userId);
+        await writeAudit(tx, auditContextOf(actor), { action: 'request.follow', entityType: 'service_request', entityId: row.id });
+        return detail(tx, actor, row);
+      });
+    },
+
+    async unfollow(actor: Actor, id: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const row = await readable(tx, actor, id);
+        await repo.unfollow(tx, row.id, actor.userId);
+      });
     },
 
     async assignees(actor: Actor, id: string) {

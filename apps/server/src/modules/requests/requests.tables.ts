@@ -168,3 +168,14 @@ export const requestStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.placePath, t.day, t.categoryCode, t.triage] }), index('request_stats_path_idx').using('btree', sql`${t.placePath} text_pattern_ops`, t.day)],
 );
+
+/** People who chose to follow a request someone else raised (FixMyStreet's "follow it instead"). */
+export const requestFollowers = pgTable(
+  'request_followers',
+  {
+    requestId: uuid('request_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_followers_user_idx').on(t.userId, t.createdAt)],
+);

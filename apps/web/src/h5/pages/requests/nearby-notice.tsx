@@ -2,7 +2,8 @@ import { Button, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import type { NearbyRequest } from '../../../api/requests-types';
 import { useI18n } from '../../../i18n';
-import { useSession } from '../../../shared/session';
+import { requestsApi } from '../../../api/requests-endpoints';
+import { errorText } from '../../../shared/feedback';
 import { StatusTag } from './status-tag';
 
 interface Props {
@@ -15,16 +16,15 @@ interface Props {
 export function NearbyNotice({ items, acknowledged, onSubmitAnyway }: Props) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { can } = useSession();
-  // Residents may read only their own requests; for them "follow" means: leave it to the one already there.
-  const mayOpen = can('request.read');
-  const follow = (id: string) => {
-    if (mayOpen) {
-      navigate(`/requests/${id}`);
-      return;
+  // Following gives the resident the request's page and a notice when it is answered.
+  const follow = async (id: string) => {
+    try {
+      await requestsApi.follow(id);
+      Toast.show({ icon: 'success', content: t('h5r.nearbyFollowed') });
+      navigate(`/requests/${id}`, { replace: true });
+    } catch (error) {
+      Toast.show({ icon: 'fail', content: errorText(error) });
     }
-    Toast.show({ icon: 'success', content: t('h5r.nearbyDropped') });
-    navigate('/', { replace: true });
   };
   if (acknowledged) {
     return (
@@ -44,8 +44,8 @@ export function NearbyNotice({ items, acknowledged, onSubmitAnyway }: Props) {
             <span className="h5-muted">{t('h5r.nearbyDistance', { metres: Math.round(item.distanceMetres) })}</span>
           </div>
           {item.description ? <div className="h5r-nearby-text">{item.description}</div> : null}
-          <Button size="mini" color="primary" fill="none" className="h5r-link" onClick={() => follow(item.id)} data-testid="h5-request-nearby-follow">
-            {mayOpen ? t('h5r.nearbyFollow') : t('h5r.nearbyDrop')} ›
+          <Button size="mini" color="primary" fill="none" className="h5r-link" onClick={() => void follow(item.id)} data-testid="h5-request-nearby-follow">
+            {t('h5r.nearbyFollow')} ›
           </Button>
         </div>
       ))}

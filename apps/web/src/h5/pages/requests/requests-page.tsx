@@ -1,5 +1,6 @@
 import './requests-h5.css';
-import { Button, ErrorBlock, InfiniteScroll, List, PullToRefresh, Tag } from 'antd-mobile';
+import { useState } from 'react';
+import { Button, ErrorBlock, InfiniteScroll, List, PullToRefresh, Tabs, Tag } from 'antd-mobile';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { requestsApi } from '../../../api/requests-endpoints';
@@ -13,15 +14,18 @@ import { StatusTag } from './status-tag';
 
 const PAGE = 20;
 
-/** 我的诉求: what I reported, newest first, with where each one stands. */
+type Mine = 'reported' | 'followed';
+
+/** 我的诉求: what I reported (or follow), newest first, with where each one stands. */
 export function RequestsPage() {
+  const [mine, setMine] = useState<Mine>('reported');
   const { t, formatDateTime } = useI18n();
   const labels = useRequestLabels();
   const { can } = useSession();
   const navigate = useNavigate();
   const list = useInfiniteQuery({
-    queryKey: ['requests', 'mine', 'reported'],
-    queryFn: ({ pageParam }) => requestsApi.list({ mine: 'reported', limit: PAGE, cursor: pageParam }),
+    queryKey: ['requests', 'mine', mine],
+    queryFn: ({ pageParam }) => requestsApi.list({ mine, limit: PAGE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -34,6 +38,10 @@ export function RequestsPage() {
 
   return (
     <SubPage title={t('h5r.listTitle')} fallback="/" right={raise} testId="h5-requests">
+      <Tabs activeKey={mine} onChange={(key) => setMine(key as Mine)} data-testid="h5-requests-tabs">
+        <Tabs.Tab key="reported" title={t('h5r.tabReported')} />
+        <Tabs.Tab key="followed" title={t('h5r.tabFollowed')} />
+      </Tabs>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
