@@ -42,6 +42,21 @@ interface Fixtures {
   readonly wishToCancel: string;
   readonly wishToFulfil: string;
   readonly wishToConfirm: string;
+  /** The matrix resident's points entry (earned), for the account and the reversal. */
+  readonly pointsEntry: string;
+  /** Charity store goods of community A made by its staff; a counter redemption for the matrix resident; 李芳's reservation. */
+  readonly storeGoods: string;
+  readonly redemption: string;
+  readonly reservation: string;
+  /** An event in grid A by community A's staff, from two hours ago for three hours, with its start time. */
+  readonly event: string;
+  readonly eventStart: string;
+  /** Sign-ups on it: one to cancel, and a fresh resident to sign up; 李芳's checked-out attendance to confirm. */
+  readonly signupToCancel: string;
+  readonly residentToSignUp: string;
+  readonly attendanceToConfirm: string;
+  /** A lecture topic in grid A. */
+  readonly lectureTopic: string;
 }
 
 type Method = Extract<HTTPMethods, 'GET' | 'POST' | 'PATCH' | 'DELETE'>;
@@ -98,11 +113,29 @@ const RECORD_ROUTES: readonly Row[] = [
   { method: 'GET', route: '/api/v1/request-photos/{id}', url: (f) => `/api/v1/request-photos/${f.photo}`, owner: 'gridA' },
   // A notification belongs to the one user it was sent to.
   { method: 'POST', route: '/api/v1/notifications/{id}/read', url: (f) => `/api/v1/notifications/${f.notification}/read`, owner: 'gridA' },
+  { method: 'GET', route: '/api/v1/points/accounts/{residentId}', url: (f) => `/api/v1/points/accounts/${f.resident}`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/points/entries/{id}/reverse', url: (f) => `/api/v1/points/entries/${f.pointsEntry}/reverse`, body: () => ({ reason: '矩阵冲正' }), owner: 'staff' },
+  // Grid workers hold no store permissions: community A's staff run its charity store.
+  { method: 'GET', route: '/api/v1/store/goods/{id}', url: (f) => `/api/v1/store/goods/${f.storeGoods}`, owner: 'staff' },
+  { method: 'PATCH', route: '/api/v1/store/goods/{id}', url: (f) => `/api/v1/store/goods/${f.storeGoods}`, body: () => ({ pointsPrice: 35 }), owner: 'staff' },
+  { method: 'GET', route: '/api/v1/store/redemptions/{id}', url: (f) => `/api/v1/store/redemptions/${f.redemption}`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/store/redemptions/{id}/pick-up', url: (f) => `/api/v1/store/redemptions/${f.reservation}/pick-up`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/store/redemptions/{id}/cancel', url: (f) => `/api/v1/store/redemptions/${f.redemption}/cancel`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/wishes/{id}', url: (f) => `/api/v1/wishes/${f.wishToClaim}`, owner: 'gridA' },
   { method: 'POST', route: '/api/v1/wishes/{id}/claim', url: (f) => `/api/v1/wishes/${f.wishToClaim}/claim`, owner: 'gridA' },
   { method: 'POST', route: '/api/v1/wishes/{id}/fulfil', url: (f) => `/api/v1/wishes/${f.wishToFulfil}/fulfil`, body: () => ({ note: '已送到老人家中' }), owner: 'gridA' },
   { method: 'POST', route: '/api/v1/wishes/{id}/confirm', url: (f) => `/api/v1/wishes/${f.wishToConfirm}/confirm`, owner: 'staff' },
   { method: 'POST', route: '/api/v1/wishes/{id}/cancel', url: (f) => `/api/v1/wishes/${f.wishToCancel}/cancel`, owner: 'staff' },
+  // Grid workers read events of their grid; organising (sign-ups for others, check-in codes, confirmation) is community A's staff's.
+  { method: 'GET', route: '/api/v1/events/{id}', url: (f) => `/api/v1/events/${f.event}`, owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/events/{id}/signups', url: (f) => `/api/v1/events/${f.event}/signups`, body: (f) => ({ residentId: f.residentToSignUp }), owner: 'staff', ownerStatus: 201 },
+  { method: 'POST', route: '/api/v1/events/{id}/signups/{signupId}/cancel', url: (f) => `/api/v1/events/${f.event}/signups/${f.signupToCancel}/cancel`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/events/{id}/check-in', url: (f) => `/api/v1/events/${f.event}/check-in`, body: (f) => ({ residentId: f.resident, at: f.eventStart }), owner: 'staff' },
+  { method: 'POST', route: '/api/v1/events/{id}/check-out', url: (f) => `/api/v1/events/${f.event}/check-out`, body: (f) => ({ residentId: f.resident, at: new Date(Date.parse(f.eventStart) + 3_600_000).toISOString() }), owner: 'staff' },
+  { method: 'GET', route: '/api/v1/events/{id}/check-in-code', url: (f) => `/api/v1/events/${f.event}/check-in-code`, owner: 'staff' },
+  { method: 'GET', route: '/api/v1/events/{id}/attendance', url: (f) => `/api/v1/events/${f.event}/attendance`, owner: 'gridA' },
+  { method: 'POST', route: '/api/v1/events/{id}/attendance/{attendanceId}/confirm', url: (f) => `/api/v1/events/${f.event}/attendance/${f.attendanceToConfirm}/confirm`, owner: 'staff' },
+  { method: 'POST', route: '/api/v1/lecture-topics/{id}/votes', url: (f) => `/api/v1/lecture-topics/${f.lectureTopic}/votes`, owner: 'gridA' },
 ];
 
 interface FilterRow {
@@ -155,11 +188,31 @@ const LIST_FILTERS: readonly FilterRow[] = [
   { method: 'GET', route: '/api/v1/requests/export', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: xlsxFile },
   { method: 'GET', route: '/api/v1/requests/stats', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA }) },
   { method: 'GET', route: '/api/v1/wishes', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/volunteers', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/volunteers/stats', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA }) },
+  { method: 'GET', route: '/api/v1/teams', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/events', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  { method: 'GET', route: '/api/v1/lecture-topics', param: 'placeId', value: (f) => f.gridA, owner: 'gridA', ownerSees: nonEmptyPage },
+  // A grid is served by its community's store, so grid A's id finds community A's goods and records.
+  { method: 'GET', route: '/api/v1/store/goods', param: 'placeId', value: (f) => f.gridA, owner: 'staff', ownerSees: nonEmptyPage, gridBClosed: true },
+  { method: 'GET', route: '/api/v1/store/donations', param: 'placeId', value: (f) => f.gridA, owner: 'staff', ownerSees: nonEmptyPage, gridBClosed: true },
+  { method: 'GET', route: '/api/v1/store/redemptions', param: 'placeId', value: (f) => f.gridA, owner: 'staff', ownerSees: nonEmptyPage, gridBClosed: true },
+  { method: 'GET', route: '/api/v1/store/redemptions', param: 'residentId', value: (f) => f.resident, owner: 'staff', ownerSees: nonEmptyPage, gridBClosed: true },
+  {
+    method: 'GET',
+    route: '/api/v1/store/report',
+    param: 'placeId',
+    value: (f) => f.gridA,
+    owner: 'staff',
+    ownerSees: (body, f) => expect(body).toMatchObject({ placeId: f.gridA, lines: expect.arrayContaining([expect.objectContaining({ goodsId: f.storeGoods })]) }),
+    gridBClosed: true,
+  },
 ];
 
 /** Id filters that are deliberately not scoped by place, with the reason. */
 const UNSCOPED_FILTERS: Readonly<Record<string, string>> = {
   'GET /api/v1/public/echo-wall?communityId': 'the echo wall is public by design and carries no personal data',
+  'GET /api/v1/events/calendar.ics?communityId': 'the events calendar is a public feed of published events by design, with no personal data',
   'GET /api/v1/audit?entityId': 'the audit log is not place data: only the district auditor (audit.read) reads it, whole',
 };
 
@@ -241,7 +294,32 @@ beforeAll(async () => {
   const [wishToClaim, wishToCancel, wishToFulfil, wishToConfirm] = [await wish(), await wish(), await wish(), await wish()];
   for (const id of [wishToFulfil, wishToConfirm]) expect((await gridA!.post(`/api/v1/wishes/${id}/claim`)).statusCode).toBe(200);
   expect((await gridA!.post(`/api/v1/wishes/${wishToConfirm}/fulfil`, { note: '已送到' })).statusCode).toBe(200);
-  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident, importJob, request, photo, notification, wishToClaim, wishToCancel, wishToFulfil, wishToConfirm };
+  const pointsEntry = (await t.app.services.points.earn(t.database.db, { residentId: resident, amount: 10, sourceType: 'matrix', sourceId: null, reason: '矩阵积分', actor: null, key: 'matrix-earn' })).entryId;
+  const storeGoods = created<{ id: string }>(await staff!.post('/api/v1/store/goods', { placeId: demo.communityA.id, name: '矩阵毛巾', category: '日用品', pointsPrice: 30, stock: 10, unit: '条' })).id;
+  created(await staff!.post('/api/v1/store/donations', { kind: 'goods', donorType: 'partner_unit', donorName: '矩阵共建单位', goodsId: storeGoods, quantity: 2, estimatedValue: 40 }));
+  await t.app.services.points.earn(t.database.db, { residentId: resident, amount: 100, sourceType: 'matrix', sourceId: null, reason: '矩阵积分', actor: null, key: 'matrix-store-earn' });
+  const redemption = created<{ id: string }>(await staff!.post('/api/v1/store/redemptions', { residentId: resident, goodsId: storeGoods, quantity: 1 })).id;
+  const lifangClient = await t.login('resident');
+  const lifang = (await t.app.services.residents.residentIdOf((await lifangClient.get('/api/v1/auth/me')).json<{ id: string }>().id))!;
+  await t.app.services.points.earn(t.database.db, { residentId: lifang, amount: 100, sourceType: 'matrix', sourceId: null, reason: '矩阵积分', actor: null, key: 'matrix-store-earn-lifang' });
+  const reservation = created<{ id: string }>(await lifangClient.post('/api/v1/store/redemptions', { residentId: lifang, goodsId: storeGoods, quantity: 1 })).id;
+  // Events: one in grid A, open for sign-up; 李芳 checked in and out (to confirm), two register entries signed up by staff.
+  const eventStart = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 3_600_000);
+  const eventEnd = new Date(eventStart.getTime() + 3 * 3_600_000);
+  const event = created<{ id: string }>(
+    await staff!.post('/api/v1/events', { title: '矩阵活动', type: 'volunteer_service', placeId: demo.gridA.id, startsAt: eventStart.toISOString(), endsAt: eventEnd.toISOString(), signupClosesAt: eventEnd.toISOString(), capacity: 20 }),
+  ).id;
+  const residentToCancel = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵取消', idNumber: idNumber(891) })).id;
+  const residentToSignUp = created<{ id: string }>(await staff!.post('/api/v1/residents', { householdId: household, name: '矩阵报名', idNumber: idNumber(893) })).id;
+  const signupToCancel = created<{ id: string }>(await staff!.post(`/api/v1/events/${event}/signups`, { residentId: residentToCancel })).id;
+  created(await staff!.post(`/api/v1/events/${event}/signups`, { residentId: resident }));
+  created(await lifangClient.post(`/api/v1/events/${event}/signups`, {}));
+  expect((await staff!.post(`/api/v1/events/${event}/check-in`, { residentId: lifang, at: eventStart.toISOString() })).statusCode).toBe(200);
+  const attendanceToConfirm = (await staff!.post(`/api/v1/events/${event}/check-out`, { residentId: lifang, at: eventEnd.toISOString() })).json<{ id: string }>().id;
+  created(await staff!.post('/api/v1/volunteers', { residentId: resident }));
+  created(await staff!.post('/api/v1/teams', { name: '矩阵服务队', colour: 'green', placeId: demo.gridA.id }));
+  const lectureTopic = created<{ id: string }>(await staff!.post('/api/v1/lecture-topics', { title: '矩阵讲题', placeId: demo.gridA.id })).id;
+  f = { gridA: demo.gridA.id, grid, leafBuilding, branch, leafGroup, user, assignment, building, household, leafHousehold, resident, leafResident, importJob, request, photo, notification, wishToClaim, wishToCancel, wishToFulfil, wishToConfirm, pointsEntry, storeGoods, redemption, reservation, event, eventStart: eventStart.toISOString(), signupToCancel, residentToSignUp, attendanceToConfirm, lectureTopic };
 });
 
 describe('the matrix covers every route that takes a record id', () => {

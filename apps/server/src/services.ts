@@ -19,7 +19,19 @@ import { createRequestStatsService, type RequestStatsService } from './modules/r
 import { createWishesService, type WishesService } from './modules/wishes/wishes.service';
 import { wishesPlaceHooks } from './modules/wishes/wishes.hooks';
 import { createNotificationsService, type NotificationsService } from './platform/notifications.service';
+import { createPointsService, type PointsService } from './modules/points/points.service';
+import { createStoreService, type StoreService } from './modules/store/store.service';
+import { storePlaceHooks } from './modules/store/store.hooks';
 import type { LivePublisher } from './platform/live';
+import { createVolunteersService, type VolunteersService } from './modules/volunteers/volunteers.service';
+import { createTeamsService, type TeamsService } from './modules/volunteers/teams.service';
+import { volunteersPlaceHooks } from './modules/volunteers/volunteers.hooks';
+import { createEventsService, type EventsService } from './modules/events/events.service';
+import { confirmedHalfHours, createAttendanceService, type AttendanceService } from './modules/events/attendance.service';
+import { createLectureTopicsService, type LectureTopicsService } from './modules/events/lecture-topics.service';
+import { createEventStatsService, type EventStatsService } from './modules/events/events.stats';
+import { createEventCalendarService, type EventCalendarService } from './modules/events/events.calendar';
+import { eventsPlaceHooks } from './modules/events/events.hooks';
 
 export interface Services {
   readonly places: PlacesService;
@@ -35,6 +47,15 @@ export interface Services {
   readonly requestStats: RequestStatsService;
   readonly echoWall: EchoWallService;
   readonly wishes: WishesService;
+  readonly points: PointsService;
+  readonly volunteers: VolunteersService;
+  readonly teams: TeamsService;
+  readonly events: EventsService;
+  readonly attendance: AttendanceService;
+  readonly lectureTopics: LectureTopicsService;
+  readonly eventStats: EventStatsService;
+  readonly eventCalendar: EventCalendarService;
+  readonly store: StoreService;
 }
 
 export interface ServiceDeps {
@@ -47,7 +68,7 @@ export interface ServiceDeps {
 
 /** The composition root of the domain: every service gets exactly the dependencies it names. */
 export function createServices({ db, config, cipher, live }: ServiceDeps): Services {
-  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, wishesPlaceHooks] });
+  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, wishesPlaceHooks, storePlaceHooks, volunteersPlaceHooks, eventsPlaceHooks] });
   const identity = createIdentityService({ db, config, cipher, places });
   const accounts = createAccountsService({ db, identity, places });
   const party = createPartyService({ db, places });
@@ -60,5 +81,14 @@ export function createServices({ db, config, cipher, live }: ServiceDeps): Servi
   const requestStats = createRequestStatsService({ db, places });
   const echoWall = createEchoWallService({ db, places });
   const wishes = createWishesService({ db, places, residents, notifications });
-  return { places, identity, accounts, party, residents, households, careGroups, visits, notifications, requests, requestStats, echoWall, wishes };
+  const points = createPointsService({ db, residents, expiryDays: config.pointsExpiryDays });
+  const store = createStoreService({ db, places, residents, points });
+  const volunteers = createVolunteersService({ db, places, residents, confirmedHalfHours });
+  const teams = createTeamsService({ db, places, residents });
+  const events = createEventsService({ db, places, residents });
+  const attendance = createAttendanceService({ db, events, residents, points });
+  const lectureTopics = createLectureTopicsService({ db, places });
+  const eventStats = createEventStatsService({ db, places, volunteers });
+  const eventCalendar = createEventCalendarService({ db, places });
+  return { places, identity, accounts, party, residents, households, careGroups, visits, notifications, requests, requestStats, echoWall, wishes, points, store, volunteers, teams, events, attendance, lectureTopics, eventStats, eventCalendar };
 }

@@ -11,3 +11,7 @@ export * from './residents';
 export * from './dashboard';
 export * from './requests';
 export * from './wishes';
+export * from './points';
+export * from './store';
+export * from './volunteers';
+export * from './events';

@@ -55,6 +55,18 @@ export const PERMISSIONS = [
   'wish.claim',
   'wish.manage',
   'api-key.manage',
+  'volunteer.read',
+  'volunteer.write',
+  'volunteer.join',
+  'event.read',
+  'event.write',
+  'event.signup',
+  'points.read',
+  'points.adjust',
+  'store.read',
+  'store.manage',
+  'store.redeem',
+  'store.reserve',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -71,6 +83,11 @@ const REQUESTS_STAFF: readonly Permission[] = [
   'wish.claim',
   'wish.manage',
 ];
+/** 志愿服务 · 活动 · 积分 · 爱心超市 as the service centre runs them. */
+const SERVICE_STAFF: readonly Permission[] = ['volunteer.read', 'volunteer.write', 'event.read', 'event.write', 'points.read', 'points.adjust', 'store.read', 'store.manage', 'store.redeem'];
+/** What any resident does for themselves: volunteer, sign up, spend their own points. */
+const SELF_SERVICE: readonly Permission[] = ['volunteer.join', 'event.read', 'event.signup', 'store.read', 'store.reserve'];
+
 const REQUESTS_FIELD: readonly Permission[] = ['request.read', 'request.create', 'request.handle', 'request.follow-up', 'wish.read', 'wish.create', 'wish.claim'];
 
 const RESIDENTS_STAFF: readonly Permission[] = [
@@ -85,6 +102,7 @@ const RESIDENTS_STAFF: readonly Permission[] = [
 const STAFF: readonly Permission[] = [
   ...RESIDENTS_STAFF,
   ...REQUESTS_STAFF,
+  ...SERVICE_STAFF,
   'place.read',
   'place.write',
   'party-org.read',
@@ -94,7 +112,7 @@ const STAFF: readonly Permission[] = [
   'user.unlock',
   'role.assign',
 ];
-const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write', ...REQUESTS_FIELD];
+const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write', 'volunteer.read', 'event.read', ...REQUESTS_FIELD];
 
 /** Capabilities are fixed per role; only the labels are configurable. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -103,14 +121,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subdistrict_staff: STAFF,
   community_staff: STAFF,
   // The grid leader dispatches within the grid (派单), so may also manage requests there.
-  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export', 'request.manage', 'wish.manage'],
+  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export', 'request.manage', 'wish.manage', 'volunteer.read', 'event.read', 'event.write', 'points.read'],
   grid_worker: FIELD,
   grid_informant: ['place.read', 'party-org.read', 'resident.read', 'visit.write', 'request.read', 'request.create', 'wish.read', 'wish.create'],
-  building_captain: ['place.read', 'resident.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  building_captain: ['place.read', 'resident.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
   // Party members take requests proactively (主动接单) and claim micro-wishes; they do not read the register.
-  party_member: ['place.read', 'party-org.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  party_member: ['place.read', 'party-org.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
   // Residents see their own requests (as reporter), and the wish wall of where they live as volunteers.
-  resident: ['place.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim'],
+  resident: ['place.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
   partner_contact: ['place.read', 'request.read', 'request.handle'],
   system_admin: ['place.read', 'user.read', 'user.write', 'role.assign'],
   security_admin: ['place.read', 'user.read', 'user.unlock', 'role.assign-separated'],

@@ -6,6 +6,10 @@ import { residentsModule } from './residents';
 import { requestsModule } from './requests';
 import { open311Module } from './open311';
 import { wishesModule } from './wishes';
+import { volunteersModule } from './volunteers';
+import { eventsModule } from './events';
+import { pointsModule } from './points';
+import { storeModule } from './store';
 
 /** Every module, in dependency order (seeds run in this order). */
-export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule, requestsModule, open311Module, wishesModule];
+export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule, pointsModule, requestsModule, open311Module, wishesModule, volunteersModule, eventsModule, storeModule];

@@ -14,6 +14,8 @@ export interface Config {
   readonly loginRateLimitPerMinute: number;
   /** log2 of the scrypt cost parameter N. */
   readonly passwordCost: number;
+  /** Days until earned points expire (积分有效期). */
+  readonly pointsExpiryDays: number;
   readonly secureCookies: boolean;
   readonly webDistDir: string;
   readonly logLevel: string;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: 15,
     loginRateLimitPerMinute: intFrom(env.GRIDWORK_LOGIN_RATE_LIMIT, 30, 'GRIDWORK_LOGIN_RATE_LIMIT'),
     passwordCost: intFrom(env.GRIDWORK_PASSWORD_COST, 15, 'GRIDWORK_PASSWORD_COST'),
+    pointsExpiryDays: intFrom(env.GRIDWORK_POINTS_EXPIRY_DAYS, 730, 'GRIDWORK_POINTS_EXPIRY_DAYS'),
     secureCookies: env.GRIDWORK_SECURE_COOKIES === '1',
     webDistDir: path.resolve(env.GRIDWORK_WEB_DIST ?? path.join(root, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -9,3 +9,7 @@ export * from '../../platform/idempotency.tables';
 export * from '../../modules/requests/requests.tables';
 export * from '../../modules/wishes/wishes.tables';
 export * from '../../modules/open311/open311.tables';
+export * from '../../modules/points/points.tables';
+export * from '../../modules/store/store.tables';
+export * from '../../modules/volunteers/volunteers.tables';
+export * from '../../modules/events/events.tables';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { users } from '../../platform/identity/identity.tables';
-import { careGroupTypes, households, residentCareGroups, residentMoves, residents, visits } from './residents.tables';
+import { careGroupTypes, households, residentAccounts, residentCareGroups, residentMoves, residents, visits } from './residents.tables';
 
 export type ResidentRow = typeof residents.$inferSelect;
 export type NewResidentRow = typeof residents.$inferInsert;
@@ -365,4 +365,18 @@ export async function countAtPlace(db: Db, placeId: string): Promise<{ residents
   const [r] = await db.select({ n: count() }).from(residents).where(and(eq(residents.placeId, placeId), eq(residents.status, 'active')));
   const [h] = await db.select({ n: count() }).from(households).where(eq(households.placeId, placeId));
   return { residents: Number(r?.n ?? 0), households: Number(h?.n ?? 0) };
+}
+
+export async function linkAccount(db: Db, userId: string, residentId: string): Promise<void> {
+  await db.insert(residentAccounts).values({ userId, residentId }).onConflictDoUpdate({ target: residentAccounts.userId, set: { residentId } });
+}
+
+export async function residentIdOfUser(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db.select({ residentId: residentAccounts.residentId }).from(residentAccounts).where(eq(residentAccounts.userId, userId));
+  return row?.residentId;
+}
+
+export async function userIdOfResident(db: Db, residentId: string): Promise<string | undefined> {
+  const [row] = await db.select({ userId: residentAccounts.userId }).from(residentAccounts).where(eq(residentAccounts.residentId, residentId));
+  return row?.userId;
 }

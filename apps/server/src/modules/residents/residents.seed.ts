@@ -127,14 +127,17 @@ export async function seedDemoResidents({ db, services, size }: DemoSeedContext)
     householdPlaces.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
+  // The demo accounts 党员张明 and 居民李芳 are these two residents (their own points, sign-ups, redemptions).
+  const memberResidentId = crypto.randomUUID();
+  const residentResidentId = crypto.randomUUID();
   for (const place of householdPlaces) {
     const isA = place.id === demo.householdA.id;
     if (!isA && !rng.chance(fill)) continue;
     const { members, kind } = isA
       ? {
           members: [
-            { id: crypto.randomUUID(), name: '张明', gender: 'male' as const, age: 41, relation: 'head' as const },
-            { id: crypto.randomUUID(), name: '李芳', gender: 'female' as const, age: 38, relation: 'spouse' as const },
+            { id: memberResidentId, name: '张明', gender: 'male' as const, age: 41, relation: 'head' as const },
+            { id: residentResidentId, name: '李芳', gender: 'female' as const, age: 38, relation: 'spouse' as const },
             { id: crypto.randomUUID(), name: '张子涵', gender: 'female' as const, age: 9, relation: 'child' as const },
             { id: crypto.randomUUID(), name: '张建国', gender: 'male' as const, age: 72, relation: 'parent' as const },
           ],
@@ -201,4 +204,8 @@ export async function seedDemoResidents({ db, services, size }: DemoSeedContext)
   await repo.insertCareGroups(db, groupRows);
   await repo.insertMoves(db, moveRows);
   await repo.insertVisits(db, visitRows);
+  for (const [username, residentId] of [['member', memberResidentId], ['resident', residentResidentId]] as const) {
+    const user = await identityRepo.findUserByUsername(db, username);
+    if (user) await repo.linkAccount(db, user.id, residentId);
+  }
 }

@@ -348,6 +348,15 @@ export function createResidentsService({ db, cipher, places }: ResidentsDeps) {
     /** For other modules (visits, imports): a resident the actor may read, or 404. */
     readable: (actor: Actor, id: string, tx: Db = db) => readable(tx, actor, id),
     assertMayOpen,
+    /** The register entry of a signed-in resident (their own account), if linked. */
+    residentIdOf: (userId: string, tx: Db = db) => repo.residentIdOfUser(tx, userId),
+    /** The account of a resident, if they have one (to notify them). */
+    userIdOf: (residentId: string, tx: Db = db) => repo.userIdOfResident(tx, residentId),
+    /** For other modules: name and place of a resident with no access check (they check their own scope). */
+    async brief(residentId: string, tx: Db = db) {
+      const row = await repo.findResident(tx, residentId, todayIso());
+      return row ? { id: row.id, name: row.name, placeId: row.placeId, placePath: row.placePath, status: row.status } : undefined;
+    },
     /** Encrypts, indexes and masks the sensitive fields (seeds and imports write rows in bulk). */
     sealFields: (values: Parameters<typeof seal>[1]) => seal(cipher, values),
   };

@@ -169,3 +169,10 @@ export const residentImportErrors = pgTable(
   },
   (t) => [index('resident_import_errors_import_idx').on(t.importId, t.rowNumber)],
 );
+
+/** A resident's own sign-in account (居民本人): points, sign-ups and redemptions are theirs. */
+export const residentAccounts = pgTable('resident_accounts', {
+  userId: uuid('user_id').primaryKey(),
+  residentId: uuid('resident_id').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
