@@ -63,16 +63,16 @@ try {
   }
   residents.length = Math.min(residents.length, RESIDENTS);
   for (const [i, residentId] of residents.entries()) {
-    const res = await call(staff, 'POST', '/api/v1/points/entries', { residentId, amount: 300, reason: '压测初始积分' }, `bench-seed-${i}`);
+    const res = await call(staff, 'POST', '/api/v1/points/entries', { residentId, amount: 3000, reason: '压测初始积分' }, `bench-seed-${i}`);
     if (res.status !== 201) throw new Error(`seeding points: ${res.status} ${await res.text()}`);
   }
   const goods: string[] = [];
   for (const [i, price] of [10, 20, 30, 40, 50].entries()) {
-    const res = await call(staff, 'POST', '/api/v1/store/goods', { placeId: communityId, name: `压测物品${i + 1}`, category: '日用品', pointsPrice: price, stock: 150, unit: '件' });
+    const res = await call(staff, 'POST', '/api/v1/store/goods', { placeId: communityId, name: `压测物品${i + 1}`, category: '日用品', pointsPrice: price, stock: 2000, unit: '件' });
     if (res.status !== 201) throw new Error(`creating goods: ${res.status} ${await res.text()}`);
     goods.push(((await res.json()) as { id: string }).id);
   }
-  console.log(`${residents.length} residents × 300 points, ${goods.length} goods × 150 in stock; ${CLIENTS} clients for ${SECONDS} s`);
+  console.log(`${residents.length} residents × 3,000 points, ${goods.length} goods × 2,000 in stock; ${CLIENTS} clients for ${SECONDS} s`);
 
   const sessions = await Promise.all(Array.from({ length: Math.min(CLIENTS, 20) }, login));
   const latencies: number[] = [];

@@ -35,6 +35,17 @@ const RequestStatsPage = lazy(() => import('../modules/requests/stats-page').the
 const CategoriesPage = lazy(() => import('../modules/requests/categories-page').then((m) => ({ default: m.CategoriesPage })));
 const WishesPage = lazy(() => import('../modules/wishes/wishes-page').then((m) => ({ default: m.WishesPage })));
 const EchoWallPage = lazy(() => import('../modules/requests/echo-wall-page').then((m) => ({ default: m.EchoWallPage })));
+const VolunteersPage = lazy(() => import('../modules/volunteers/volunteers-page').then((m) => ({ default: m.VolunteersPage })));
+const TeamsPage = lazy(() => import('../modules/volunteers/teams-page').then((m) => ({ default: m.TeamsPage })));
+const VolunteerStatsPage = lazy(() => import('../modules/volunteers/stats-page').then((m) => ({ default: m.VolunteerStatsPage })));
+const EventsPage = lazy(() => import('../modules/events/events-page').then((m) => ({ default: m.EventsPage })));
+const EventDetailPage = lazy(() => import('../modules/events/event-detail-page').then((m) => ({ default: m.EventDetailPage })));
+const LectureTopicsPage = lazy(() => import('../modules/events/lecture-topics-page').then((m) => ({ default: m.LectureTopicsPage })));
+const PointsPage = lazy(() => import('../modules/points/points-page').then((m) => ({ default: m.PointsPage })));
+const CounterPage = lazy(() => import('../modules/store/counter-page').then((m) => ({ default: m.CounterPage })));
+const GoodsPage = lazy(() => import('../modules/store/goods-page').then((m) => ({ default: m.GoodsPage })));
+const DonationsPage = lazy(() => import('../modules/store/donations-page').then((m) => ({ default: m.DonationsPage })));
+const StoreReportPage = lazy(() => import('../modules/store/report-page').then((m) => ({ default: m.StoreReportPage })));
 const ProfilePage = lazy(() => import('../modules/auth/profile-page').then((m) => ({ default: m.ProfilePage })));
 
 export const BRAND_RED = '#c8102e';
@@ -221,6 +232,100 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="volunteers">
+          <Route
+            index
+            element={
+              <RequirePermission permission="volunteer.read">
+                <VolunteersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="teams"
+            element={
+              <RequirePermission permission="volunteer.read">
+                <TeamsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="stats"
+            element={
+              <RequirePermission permission="volunteer.read">
+                <VolunteerStatsPage />
+              </RequirePermission>
+            }
+          />
+        </Route>
+        <Route path="events">
+          <Route
+            index
+            element={
+              <RequirePermission permission="event.read">
+                <EventsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="topics"
+            element={
+              <RequirePermission permission="event.read">
+                <LectureTopicsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequirePermission permission="event.read">
+                <EventDetailPage />
+              </RequirePermission>
+            }
+          />
+        </Route>
+        <Route
+          path="points"
+          element={
+            <RequirePermission permission="points.read">
+              <PointsPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="store">
+          <Route
+            path="counter"
+            element={
+              <RequirePermission permission="store.redeem">
+                <CounterPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="goods"
+            element={
+              <RequirePermission permission="store.read">
+                <GoodsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="donations"
+            element={
+              <RequirePermission permission="store.manage">
+                <DonationsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="report"
+            element={
+              <RequirePermission permission="store.manage">
+                <StoreReportPage />
+              </RequirePermission>
+            }
+          />
+        </Route>
         <Route
           path="party-orgs"
           element={

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, HeartOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, GiftOutlined, HeartOutlined, SmileOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 
@@ -43,6 +43,33 @@ export const NAV_ITEMS: readonly NavItem[] = [
     ],
   },
   { path: '/wishes', labelKey: 'nav.wishes', icon: <HeartOutlined />, permission: 'wish.read' },
+  {
+    // 志愿服务: grid workers read volunteers and events; the service centre's staff organise them.
+    path: 'group:/service',
+    labelKey: 'nav.service',
+    icon: <SmileOutlined />,
+    permission: 'event.read',
+    children: [
+      { path: '/events', labelKey: 'nav.events', icon: null, permission: 'event.read' },
+      { path: '/volunteers', labelKey: 'nav.volunteers', icon: null, permission: 'volunteer.read' },
+      { path: '/volunteers/teams', labelKey: 'nav.teams', icon: null, permission: 'volunteer.read' },
+      { path: '/events/topics', labelKey: 'nav.lectureTopics', icon: null, permission: 'event.read' },
+      { path: '/volunteers/stats', labelKey: 'nav.volunteerStats', icon: null, permission: 'volunteer.read' },
+    ],
+  },
+  { path: '/points', labelKey: 'nav.pointsLedger', icon: <TrophyOutlined />, permission: 'points.read' },
+  {
+    path: 'group:/store',
+    labelKey: 'nav.store',
+    icon: <GiftOutlined />,
+    permission: 'store.read',
+    children: [
+      { path: '/store/counter', labelKey: 'nav.storeCounter', icon: null, permission: 'store.redeem' },
+      { path: '/store/goods', labelKey: 'nav.storeGoods', icon: null, permission: 'store.read' },
+      { path: '/store/donations', labelKey: 'nav.storeDonations', icon: null, permission: 'store.manage' },
+      { path: '/store/report', labelKey: 'nav.storeReport', icon: null, permission: 'store.manage' },
+    ],
+  },
   { path: '/party-orgs', labelKey: 'nav.partyOrgs', icon: <FlagOutlined />, permission: 'party-org.read' },
   { path: '/accounts', labelKey: 'nav.accounts', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

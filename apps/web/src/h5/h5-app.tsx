@@ -26,6 +26,13 @@ import { RequestPage } from './pages/requests/request-page';
 import { RequestsPage } from './pages/requests/requests-page';
 import { WishNewPage } from './pages/wishes/wish-new-page';
 import { WishesPage } from './pages/wishes/wishes-page';
+import { EventPage } from './pages/events/event-page';
+import { EventsPage } from './pages/events/events-page';
+import { LectureNewPage } from './pages/lectures/lecture-new-page';
+import { LecturesPage } from './pages/lectures/lectures-page';
+import { PointsPage } from './pages/points/points-page';
+import { StorePage } from './pages/store/store-page';
+import { VolunteerPage } from './pages/volunteer/volunteer-page';
 
 export function restrictionPathH5(restriction: SessionRestriction): string {
   return restriction === 'change_password' ? '/change-password' : '/totp-enrol';
@@ -164,6 +171,62 @@ export function H5App() {
                   element={
                     <RequireAuth>
                       <WishNewPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/events"
+                  element={
+                    <RequireAuth>
+                      <EventsPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/events/:id"
+                  element={
+                    <RequireAuth>
+                      <EventPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/points"
+                  element={
+                    <RequireAuth>
+                      <PointsPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/store"
+                  element={
+                    <RequireAuth>
+                      <StorePage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/lectures"
+                  element={
+                    <RequireAuth>
+                      <LecturesPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/lectures/new"
+                  element={
+                    <RequireAuth>
+                      <LectureNewPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/volunteer"
+                  element={
+                    <RequireAuth>
+                      <VolunteerPage />
                     </RequireAuth>
                   }
                 />

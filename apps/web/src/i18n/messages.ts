@@ -7,6 +7,8 @@ import type { Locale } from '@gridwork/contracts';
 import { residentsEnUS, residentsZhCN } from './residents-messages';
 import { requestsEnUS, requestsZhCN } from './requests-messages';
 import { h5RequestsEnUS, h5RequestsZhCN } from './h5-requests-messages';
+import { serviceEnUS, serviceZhCN } from './service-messages';
+import { h5ServiceEnUS, h5ServiceZhCN } from './h5-service-messages';
 
 const zhCN = {
   // app
@@ -290,6 +292,8 @@ const zhCN = {
   ...residentsZhCN,
   ...requestsZhCN,
   ...h5RequestsZhCN,
+  ...serviceZhCN,
+  ...h5ServiceZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -565,6 +569,8 @@ const enUS: Record<MessageKey, string> = {
   ...residentsEnUS,
   ...requestsEnUS,
   ...h5RequestsEnUS,
+  ...serviceEnUS,
+  ...h5ServiceEnUS,
 };
 
 export const messages: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {

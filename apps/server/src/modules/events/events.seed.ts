@@ -88,7 +88,11 @@ export async function seedDemoEvents({ db, services }: DemoSeedContext): Promise
         .where(eq(eventAttendances.id, attendance!.id));
     }
   }
-  const voters = (await Promise.all(['staff', 'gridA', 'member', 'resident'].map((u) => identityRepo.findUserByUsername(db, u)))).filter((u) => u !== undefined);
+  const voters: NonNullable<Awaited<ReturnType<typeof identityRepo.findUserByUsername>>>[] = [];
+  for (const username of ['staff', 'gridA', 'member', 'resident']) {
+    const user = await identityRepo.findUserByUsername(db, username);
+    if (user) voters.push(user);
+  }
   for (const [i, title] of TOPICS.entries()) {
     const votes = voters.slice(0, Math.max(0, voters.length - i));
     const [topic] = await db

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, getTableColumns, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn';
 import type { PartyOrgType } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
@@ -33,7 +34,7 @@ export async function listOrgs(db: Db, filter: OrgFilter) {
   if (filter.type) conditions.push(eq(partyOrgs.type, filter.type));
   if (filter.placeId) conditions.push(eq(partyOrgs.placeId, filter.placeId));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await inTurn([
     db
       .select(columns)
       .from(partyOrgs)

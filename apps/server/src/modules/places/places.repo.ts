@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn';
 import type { Place, PlaceType } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
@@ -88,7 +89,7 @@ export async function listPlaces(db: Db, filter: PlaceFilter): Promise<{ rows: {
   const pageWhere = filter.after
     ? and(where, sql`(${places.depth}, ${places.sortOrder}, ${places.seq}) > (${filter.after[0]}, ${filter.after[1]}, ${filter.after[2]})`)
     : where;
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted]] = await inTurn([
     db
       .select({ ...placeColumns, seq: places.seq })
       .from(places)

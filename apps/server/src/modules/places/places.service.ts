@@ -54,6 +54,13 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     if (existing && existing.id !== selfId) throw conflict('place_code_taken', { code });
   }
 
+  /** Each module's dependents, one after another on the transaction's connection. */
+  async function dependentsOf(tx: Db, id: string) {
+    const all = [];
+    for (const hook of hooks()) all.push(await hook.dependents(tx, id));
+    return all;
+  }
+
   /** Record access: outside the read scope is 404 (an actor without `place.read` has an empty scope). */
   async function readable(actor: Actor, id: string): Promise<Place> {
     const place = await repo.findPlace(db, id);
@@ -231,7 +238,7 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
         if (place!.parentId === null) throw unprocessable('place_root_immutable');
         const children = await repo.countChildren(tx, id);
         if (children > 0) throw conflict('place_has_children', { count: children });
-        const dependents = (await Promise.all(hooks().map((h) => h.dependents(tx, id)))).flat().filter((d) => d.count > 0);
+        const dependents = (await dependentsOf(tx, id)).flat().filter((d) => d.count > 0);
         if (dependents.length > 0) {
           throw new AppError(409, 'place_has_dependents', { what: dependents.map((d) => `${d.label} ${d.count}`).join('、') });
         }

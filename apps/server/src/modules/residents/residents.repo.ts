@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn';
 import type { ResidentStatus } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
@@ -94,7 +95,7 @@ export async function listResidents(db: Db, filter: ResidentFilter): Promise<{ r
   const direction = filter.order === 'asc' ? sql`>` : sql`<`;
   const pageWhere = filter.after ? and(where, sql`(${column}, ${residents.id}) ${direction} (${filter.after[0]}${cast}, ${filter.after[1]}::uuid)`) : where;
   const by = filter.order === 'asc' ? asc : desc;
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted]] = await inTurn([
     db
       .select(residentColumns(filter.today))
       .from(residents)
@@ -296,7 +297,7 @@ export async function listVisits(db: Db, filter: VisitFilter): Promise<{ rows: V
   if (filter.pathPrefix) conditions.push(underPath(sql`${visits.placePath}`, filter.pathPrefix));
   const where = and(...conditions);
   const pageWhere = filter.after ? and(where, sql`(${visits.visitedAt}, ${visits.id}) < (${filter.after[0]}::timestamptz, ${filter.after[1]}::uuid)`) : where;
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted]] = await inTurn([
     db
       .select(visitColumns)
       .from(visits)

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, exists, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn';
 import type { Role } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { scopeCondition, type Scope } from '../access';
@@ -66,7 +67,7 @@ export async function listUsers(db: Db, filter: UserFilter): Promise<{ rows: Use
     conditions.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
   }
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await inTurn([
     db
       .select()
       .from(users)

@@ -7,9 +7,10 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
 import { Loading } from '../components/loading';
+import { ServiceShortcuts } from './events/service-shortcuts';
 import { ServiceEntries } from './requests/service-entries';
 
-/** 首页: service entries (我要反映 · 我的诉求 · 微心愿) and 我的网格, the places the user looks after. */
+/** 首页: service entries (我要反映 · 我的诉求 · 微心愿; 活动报名 · 我的积分 · 爱心超市 · 菜单式讲堂) and 我的网格, the places the user looks after. */
 export function HomePage() {
   const { t, roleLabel, placeTypeLabel } = useI18n();
   const { me } = useSession();
@@ -26,6 +27,7 @@ export function HomePage() {
         <div className="h5-hero-roles">{roleNames.join(' · ') || t('header.noRole')}</div>
       </section>
       <ServiceEntries />
+      <ServiceShortcuts />
       <List header={<span className="h5-section-title">{homeOnly ? t('h5r.myHome') : t('h5.myGrids')}</span>} mode="card" data-testid="h5-my-grids">
         {roots.isPending ? (
           <List.Item>
