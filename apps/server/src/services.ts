@@ -85,10 +85,10 @@ export function createServices({ db, config, cipher, live }: ServiceDeps): Servi
   const store = createStoreService({ db, places, residents, points });
   const volunteers = createVolunteersService({ db, places, residents, confirmedHalfHours });
   const teams = createTeamsService({ db, places, residents });
-  const events = createEventsService({ db, places, residents });
+  const events = createEventsService({ db, places, residents, notifications });
   const attendance = createAttendanceService({ db, events, residents, points });
   const lectureTopics = createLectureTopicsService({ db, places });
-  const eventStats = createEventStatsService({ db, places, volunteers });
+  const eventStats = createEventStatsService({ db, places, volunteers, points });
   const eventCalendar = createEventCalendarService({ db, places });
   return { places, identity, accounts, party, residents, households, careGroups, visits, notifications, requests, requestStats, echoWall, wishes, points, store, volunteers, teams, events, attendance, lectureTopics, eventStats, eventCalendar };
 }

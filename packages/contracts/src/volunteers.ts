@@ -97,5 +97,7 @@ export const VolunteerStats = z.object({
   eventsByType: z.array(z.object({ type: z.string(), count: z.number().int() })),
   /** Points awarded for confirmed attendance in the period. */
   pointsIssued: z.number().int(),
+  /** Points spent in the charity store in the period (net of cancelled redemptions), by residents of the place. */
+  pointsSpent: z.number().int(),
 });
 export type VolunteerStats = z.infer<typeof VolunteerStats>;

@@ -77,6 +77,8 @@ describe('sign-up', () => {
 
     expect(ok<Signup>(await resident.post(`/api/v1/events/${event.id}/signups/${mine.id}/cancel`)).status).toBe('cancelled');
     expect(ok<Event>(await member.get(`/api/v1/events/${event.id}`)).mySignup).toMatchObject({ status: 'confirmed', position: null });
+    const promoted = (await member.get('/api/v1/notifications?limit=50')).json<Page<{ kind: string; link: string | null }>>().items;
+    expect(promoted.some((n) => n.kind === 'event-promoted' && n.link === `/events/${event.id}`)).toBe(true);
     const sheet = ok<AttendanceSheet>(await staff.get(`/api/v1/events/${event.id}/attendance`));
     expect(sheet.rows.map((r) => [r.residentId === third, r.signupStatus, r.position])).toEqual([
       [false, 'confirmed', null],

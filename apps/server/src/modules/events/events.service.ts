@@ -10,6 +10,7 @@ import { fingerprintOf, once } from '../../platform/idempotency';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
+import type { NotificationsService } from '../../platform/notifications.service';
 import { ownResidentId, placeFilterPath, under } from '../volunteers/volunteers.shared';
 import { eventSignups, events } from './events.tables';
 import { isVisible, visibilityOf, visibleCondition } from './events.visibility';
@@ -21,6 +22,7 @@ export interface EventsDeps {
   readonly db: Db;
   readonly places: PlacesService;
   readonly residents: ResidentsService;
+  readonly notifications?: NotificationsService;
 }
 
 /** 2026-03-14 10:00, as people in China read it (error messages). */
@@ -29,7 +31,7 @@ export const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toIS
 export const toSignup = (r: SignupRow): Signup => ({ id: r.id, eventId: r.eventId, residentId: r.residentId, residentName: r.residentName, status: r.status, position: r.position, createdAt: r.createdAt.toISOString() });
 
 /** Events: organisers (event.write in scope) publish; residents see their community's and sign up. */
-export function createEventsService({ db, places, residents }: EventsDeps) {
+export function createEventsService({ db, places, residents, notifications }: EventsDeps) {
   const visibility = (tx: Db, actor: Actor) => visibilityOf(places, tx, actor, 'event.read', 'event.signup');
   const canManage = (actor: Actor, row: EventRow) => inScope(scopeOf(actor, 'event.write'), row.placePath);
 
@@ -223,6 +225,11 @@ export function createEventsService({ db, places, residents }: EventsDeps) {
           if (next) {
             await tx.update(eventSignups).set({ status: 'confirmed', position: null, updatedAt: new Date() }).where(eq(eventSignups.id, next.id));
             gone = next.position;
+            // The person who moved up hears it on their phone.
+            const userId = await residents.userIdOf(next.residentId, tx);
+            if (userId && notifications) {
+              await notifications.send(tx, [{ userId, kind: 'event-promoted', title: `候补转正：${event.title}`, body: `有人取消了报名，您已从候补转为正式报名，活动时间 ${chinaTime(event.startsAt)}`, link: `/events/${event.id}`, dedupeKey: `promoted:${next.id}` }]);
+            }
           }
         }
         if (gone !== null) {

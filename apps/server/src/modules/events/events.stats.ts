@@ -7,6 +7,7 @@ import { requirePermission, scopeCondition, scopeOf, type Actor } from '../../pl
 import type { PlacesService } from '../places/places.service';
 import { placeFilterPath, under } from '../volunteers/volunteers.shared';
 import type { VolunteersService } from '../volunteers/volunteers.service';
+import type { PointsService } from '../points/points.service';
 import { eventAttendances, events } from './events.tables';
 
 const YEAR = 365 * 86_400_000;
@@ -16,7 +17,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * Volunteer and event figures for a place and period (default: the last twelve months). Active =
  * took part (checked in) at least once in an event that started in the period.
  */
-export function createEventStatsService({ db, places, volunteers }: { db: Db; places: PlacesService; volunteers: VolunteersService }) {
+export function createEventStatsService({ db, places, volunteers, points }: { db: Db; places: PlacesService; volunteers: VolunteersService; points: PointsService }) {
   return {
     async volunteers(actor: Actor, query: z.output<typeof VolunteerStatsQuery>): Promise<VolunteerStats> {
       requirePermission(actor, 'volunteer.read');
@@ -63,6 +64,7 @@ export function createEventStatsService({ db, places, volunteers }: { db: Db; pl
         eventsByColour: byColour.map((c) => ({ colour: c.colour, count: Number(c.count) })),
         eventsByType: byType.map((t) => ({ type: t.type, count: Number(t.count) })),
         pointsIssued: Number(issued?.n ?? 0),
+        pointsSpent: await points.spentUnder(scope, path, from, to),
       };
     },
   };

@@ -4,7 +4,7 @@ import { DEFAULT_POINTS_EXPIRY_DAYS, type CreatePointsEntry, type LedgerCheck, t
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
-import { assertRecordAccess, auditContextOf, requirePermission, type Actor } from '../../platform/access';
+import { assertRecordAccess, auditContextOf, requirePermission, scopeCondition, type Actor, type Scope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
@@ -201,6 +201,18 @@ async function account(actor: Actor, residentId: string, query: { cursor?: strin
         await writeAudit(tx, auditContextOf(actor), { action: 'points.reverse', entityType: 'points_transaction', entityId: posted.entryId, after: { reverses: transactionId, reason } });
         return (await entriesOf(tx, side!.residentId!, posted.entryId))!;
       });
+    },
+
+    /** Points residents of a subtree spent in the period, net of refunds (for statistics). */
+    async spentUnder(scope: Scope, pathPrefix: string | undefined, from: Date, to: Date): Promise<number> {
+      const [row] = await queryRows<{ n: string | number | null }>(
+        db,
+        sql`SELECT sum(CASE WHEN t.kind = 'spend' THEN -p.amount WHEN t.kind = 'reverse' AND t.source_type = 'redemption-cancel' THEN -p.amount ELSE 0 END) AS n
+            FROM points_postings p JOIN points_accounts a ON a.id = p.account_id JOIN points_transactions t ON t.id = p.transaction_id
+            WHERE a.resident_id IS NOT NULL AND p.created_at >= ${from} AND p.created_at < ${to}
+              AND ${scopeCondition(scope, sql`a.place_path`)} AND ${pathPrefix ? sql`a.place_path LIKE ${`${pathPrefix}%`}` : sql`true`}`,
+      );
+      return Number(row?.n ?? 0);
     },
 
     /** Proves the ledger: balances equal their postings, transactions sum to zero, lots add up. */

@@ -85,11 +85,18 @@ describe('statistics', () => {
     expect(stats.eventsByType.map((x) => x.type)).toEqual(expect.arrayContaining(['volunteer_service', 'lecture', 'theme_day']));
     expect(stats.eventsByColour.reduce((n, x) => n + x.count, 0)).toBe(stats.events);
     expect(stats.pointsIssued).toBeGreaterThan(0);
+    // Points 李芳 spends count for community A, and only for A.
+    const spentBefore = stats.pointsSpent;
+    const lifang = (await t.app.services.residents.residentIdOf((await resident.get('/api/v1/auth/me')).json<{ id: string }>().id))!;
+    await t.app.services.points.earn(t.database.db, { residentId: lifang, amount: 50, sourceType: 'test', sourceId: null, reason: '测试', actor: null, key: 'stats-earn' });
+    await t.app.services.points.spend(t.database.db, { residentId: lifang, amount: 20, sourceType: 'redemption', sourceId: null, reason: '测试兑换', actor: null, key: 'stats-spend' });
+    expect(ok<VolunteerStats>(await staff.get(`/api/v1/volunteers/stats?placeId=${demo.communityA.id}`)).pointsSpent).toBe(spentBefore + 20);
+    expect(ok<VolunteerStats>(await staffB.get(`/api/v1/volunteers/stats?placeId=${demo.communityB.id}`)).pointsSpent).toBe(0);
     const grid = ok<VolunteerStats>(await gridA.get(`/api/v1/volunteers/stats?placeId=${demo.gridA.id}`));
     expect(grid.volunteers).toBeLessThanOrEqual(stats.volunteers);
     // A period with nothing in it.
     const empty = ok<VolunteerStats>(await staff.get(`/api/v1/volunteers/stats?placeId=${demo.communityA.id}&from=2000-01-01T00:00:00Z&to=2000-12-31T00:00:00Z`));
-    expect(empty).toMatchObject({ volunteers: 0, activeVolunteers: 0, hours: 0, events: 0, pointsIssued: 0 });
+    expect(empty).toMatchObject({ volunteers: 0, activeVolunteers: 0, hours: 0, events: 0, pointsIssued: 0, pointsSpent: 0 });
     expectProblem(await gridB.get(`/api/v1/volunteers/stats?placeId=${demo.gridA.id}`), 404, 'not_found');
     expectProblem(await resident.get('/api/v1/volunteers/stats'), 403, 'forbidden');
   });

@@ -47,6 +47,7 @@ export function VolunteerStatsPage() {
         { key: 'svc.stats.hoursPerVolunteer', value: s.hoursPerVolunteer, precision: 1, suffix: t('svc.stats.hourUnit'), testId: 'hours-per-volunteer' },
         { key: 'svc.stats.events', value: s.events, testId: 'events' },
         { key: 'svc.stats.pointsIssued', value: s.pointsIssued, testId: 'points-issued' },
+        { key: 'svc.stats.pointsSpent', value: s.pointsSpent, testId: 'points-spent' },
       ]
     : [];
 
