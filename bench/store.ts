@@ -56,7 +56,7 @@ try {
   const communityId = me.roles[0]!.placeId;
   const residents: string[] = [];
   for (let cursor: string | null = null; residents.length < RESIDENTS; ) {
-    const page = (await (await call(staff, 'GET', `/api/v1/residents?limit=200&ageMin=18${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: { id: string }[]; nextCursor: string | null };
+    const page = (await (await call(staff, 'GET', `/api/v1/residents?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: { id: string }[]; nextCursor: string | null };
     residents.push(...page.items.map((r) => r.id));
     cursor = page.nextCursor;
     if (!cursor) break;
