@@ -1,6 +1,7 @@
 import '../volunteers/service.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -181,19 +182,7 @@ export function EventsPage() {
           scroll={{ x: 1200 }}
           size="middle"
           data-testid="event-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{filtered ? t('svc.noMatch') : t('svc.eventsEmpty')}</Typography.Text>
-                    {!filtered && can('event.write') ? <Typography.Text type="secondary">{t('svc.eventsEmptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={filtered ? t('svc.noMatch') : t('svc.eventsEmpty')} hint={!filtered && can('event.write') ? t('svc.eventsEmptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="event-pager" />
       </Card>

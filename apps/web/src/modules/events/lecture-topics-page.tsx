@@ -1,6 +1,7 @@
 import '../volunteers/service.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { BulbOutlined, LikeFilled, LikeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -182,19 +183,7 @@ export function LectureTopicsPage() {
           scroll={{ x: 860 }}
           size="middle"
           data-testid="topic-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{placeId ? t('svc.noMatch') : t('svc.topicsEmpty')}</Typography.Text>
-                    {!placeId ? <Typography.Text type="secondary">{t('svc.topicsEmptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={placeId ? t('svc.noMatch') : t('svc.topicsEmpty')} hint={!placeId ? t('svc.topicsEmptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="topic-pager" />
       </Card>

@@ -1,6 +1,7 @@
 import './residents.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { ApartmentOutlined, DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -300,19 +301,7 @@ export function ResidentsPage() {
           scroll={{ x: 1360 }}
           size="middle"
           data-testid="resident-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{filtered ? t('res.noMatch') : t('res.empty')}</Typography.Text>
-                    {!filtered && can('resident.write') ? <Typography.Text type="secondary">{t('res.emptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={filtered ? t('res.noMatch') : t('res.empty')} hint={!filtered && can('resident.write') ? t('res.emptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="resident-pager" />
       </Card>

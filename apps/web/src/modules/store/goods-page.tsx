@@ -1,6 +1,7 @@
 import '../volunteers/service.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -189,19 +190,7 @@ export function GoodsPage() {
           scroll={{ x: 1000 }}
           size="middle"
           data-testid="goods-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{filtered ? t('svc.noMatch') : t('shop.goodsEmpty')}</Typography.Text>
-                    {!filtered && can('store.manage') ? <Typography.Text type="secondary">{t('shop.goodsEmptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={filtered ? t('svc.noMatch') : t('shop.goodsEmpty')} hint={!filtered && can('store.manage') ? t('shop.goodsEmptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="goods-pager" />
       </Card>

@@ -1,6 +1,7 @@
 import './service.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useState } from 'react';
-import { Button, Card, Empty, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -99,19 +100,7 @@ export function TeamsPage() {
           scroll={{ x: 1000 }}
           size="middle"
           data-testid="team-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{placeId ? t('svc.noMatch') : t('svc.teamsEmpty')}</Typography.Text>
-                    {!placeId && can('volunteer.write') ? <Typography.Text type="secondary">{t('svc.teamsEmptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={placeId ? t('svc.noMatch') : t('svc.teamsEmpty')} hint={!placeId && can('volunteer.write') ? t('svc.teamsEmptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="team-pager" />
       </Card>

@@ -1,6 +1,7 @@
 import './service.css';
+import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Form, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -151,19 +152,7 @@ export function VolunteersPage() {
           scroll={{ x: 1000 }}
           size="middle"
           data-testid="volunteer-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text>{filtered ? t('svc.noMatch') : t('svc.volunteersEmpty')}</Typography.Text>
-                    {!filtered && can('volunteer.write') ? <Typography.Text type="secondary">{t('svc.volunteersEmptyHint')}</Typography.Text> : null}
-                  </Space>
-                }
-              />
-            ),
-          }}
+          locale={{ emptyText: <TableEmpty text={filtered ? t('svc.noMatch') : t('svc.volunteersEmpty')} hint={!filtered && can('volunteer.write') ? t('svc.volunteersEmptyHint') : null} /> }}
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} total={list.data?.total} testId="volunteer-pager" />
       </Card>
