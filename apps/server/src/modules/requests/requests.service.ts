@@ -53,6 +53,8 @@ type CreateInput = z.output<typeof CreateRequest>;
 type ListQuery = z.output<typeof RequestListQuery>;
 type TransitionInput = z.output<typeof RequestTransition>;
 
+const CATEGORY_TTL_MS = 10_000;
+
 /** Up to this many grids in scope, the register is read grid by grid (see listInScope). */
 const NARROW_SCOPE_GRIDS = 64;
 
@@ -76,7 +78,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     live.publish({ topic: 'request', path: row.placePath, data: { type, id: row.id, reference: referenceOf(row.seq), status: row.status, placeId: row.placeId } });
 
   async function lookups(tx: Db, rows: readonly repo.RequestRow[]): Promise<ViewLookups> {
-    const categories = new Map((await repo.listCategories(tx)).map((c) => [c.code, c]));
+    const categories = new Map((await categoriesNow(tx)).map((c) => [c.code, c]));
     const ids = new Set<string>();
     for (const r of rows) {
       ids.add(r.placeId);
@@ -187,8 +189,18 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     return { placePath: row.placePath, day: chinaDay(day), categoryCode: row.categoryCode, triage: row.triage, ...figures };
   }
 
+  // Categories change rarely (configuration) and are read by every intake and page: keep them for a
+  // few seconds. This instance forgets them on configuration; other instances within CATEGORY_TTL_MS.
+  let categoryCache: { readonly at: number; readonly rows: repo.CategoryRow[] } | null = null;
+  async function categoriesNow(tx: Db): Promise<repo.CategoryRow[]> {
+    if (categoryCache && Date.now() - categoryCache.at < CATEGORY_TTL_MS) return categoryCache.rows;
+    const rows = await repo.listCategories(tx);
+    categoryCache = { at: Date.now(), rows };
+    return rows;
+  }
+
   async function activeCategory(tx: Db, code: string) {
-    const category = await repo.findCategoryByCode(tx, code);
+    const category = (await categoriesNow(tx)).find((c) => c.code === code);
     if (!category || !category.active) throw unprocessable('category_unknown', { code });
     return category;
   }
@@ -264,7 +276,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
   }
 
   async function categorySla(tx: Db, row: repo.RequestRow) {
-    const category = await repo.findCategoryByCode(tx, row.categoryCode);
+    const category = (await categoriesNow(tx)).find((c) => c.code === row.categoryCode);
     if (!category) throw unprocessable('category_unknown', { code: row.categoryCode });
     return category.slaHours;
   }
@@ -424,7 +436,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
 
     async configureCategories(actor: Actor, items: readonly z.output<typeof UpsertRequestCategory>[]) {
       requirePermission(actor, 'request.configure');
-      return db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const codes = new Set(items.map((i) => i.code));
         for (const item of [...items].sort((a, b) => (a.parentCode ? 1 : 0) - (b.parentCode ? 1 : 0))) {
           let parentId: string | null = null;
@@ -438,6 +450,9 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         await writeAudit(tx, auditContextOf(actor), { action: 'request-category.configure', entityType: 'request_category', after: { codes: [...codes] } });
         return (await repo.listCategories(tx)).map(({ updatedAt: _u, ...c }) => c);
       });
+      // Forgotten after the commit, so no request can refill the cache with the old rows.
+      categoryCache = null;
+      return saved;
     },
 
     async suggestTriage(actor: Actor, code: string, text: string) {
@@ -512,7 +527,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       }
       let categoryCodes: string[] | undefined;
       if (query.category) {
-        const all = await repo.listCategories(db);
+        const all = await categoriesNow(db);
         const root = all.find((c) => c.code === query.category);
         if (!root) throw unprocessable('category_unknown', { code: query.category });
         // A parent category filters on its whole subtree.

@@ -116,6 +116,12 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
   return row;
 }
 
+/** The session and its user in one round trip (every request asks). */
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: SessionRow; user: UserRow | null } | undefined> {
+  const [row] = await db.select({ session: sessions, user: users }).from(sessions).leftJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
+  return row;
+}
+
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }

@@ -159,15 +159,15 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
     /** The actor behind a session cookie, or null when the session is unknown, idle or expired. */
     async authenticate(token: string, info: RequestInfo): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
       const tokenHash = hashToken(token);
-      const session = await repo.findSession(db, tokenHash);
-      if (!session) return null;
+      const found = await repo.findSessionWithUser(db, tokenHash);
+      if (!found) return null;
+      const { session, user } = found;
       const now = new Date();
       const idleLimit = new Date(now.getTime() - config.sessionIdleMinutes * 60000);
       if (session.expiresAt <= now || session.lastSeenAt <= idleLimit) {
         await repo.deleteSession(db, tokenHash);
         return null;
       }
-      const user = await repo.findUser(db, session.userId);
       if (!user || user.disabled) {
         await repo.deleteSession(db, tokenHash);
         return null;
