@@ -128,6 +128,8 @@ const RECORD_ROUTES: readonly Row[] = [
   { method: 'POST', route: '/api/v1/wishes/{id}/cancel', url: (f) => `/api/v1/wishes/${f.wishToCancel}/cancel`, owner: 'staff' },
   // Grid workers read events of their grid; organising (sign-ups for others, check-in codes, confirmation) is community A's staff's.
   { method: 'GET', route: '/api/v1/events/{id}', url: (f) => `/api/v1/events/${f.event}`, owner: 'gridA' },
+  // Only the description changes: the other event rows (check-in at the fixture's times) must keep working.
+  { method: 'PATCH', route: '/api/v1/events/{id}', url: (f) => `/api/v1/events/${f.event}`, body: () => ({ description: '矩阵活动说明（改）' }), owner: 'staff' },
   { method: 'POST', route: '/api/v1/events/{id}/signups', url: (f) => `/api/v1/events/${f.event}/signups`, body: (f) => ({ residentId: f.residentToSignUp }), owner: 'staff', ownerStatus: 201 },
   { method: 'POST', route: '/api/v1/events/{id}/signups/{signupId}/cancel', url: (f) => `/api/v1/events/${f.event}/signups/${f.signupToCancel}/cancel`, owner: 'staff' },
   { method: 'POST', route: '/api/v1/events/{id}/check-in', url: (f) => `/api/v1/events/${f.event}/check-in`, body: (f) => ({ residentId: f.resident, at: f.eventStart }), owner: 'staff' },

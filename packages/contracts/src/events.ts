@@ -22,6 +22,21 @@ export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
 const When = z.iso.datetime({ offset: true });
 
+export const Attendance = z.object({
+  id: Id,
+  eventId: Id,
+  residentId: Id,
+  residentName: z.string(),
+  status: AttendanceStatus,
+  checkInAt: z.string(),
+  checkOutAt: z.string().nullable(),
+  /** Clipped to the event's time, rounded to half hours. */
+  hours: z.number().nullable(),
+  points: z.number().int().nullable(),
+  confirmedAt: z.string().nullable(),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
 export const MySignup = z.object({ id: Id, status: SignupStatus, position: z.number().int().nullable() });
 
 export const Event = z.object({
@@ -44,11 +59,25 @@ export const Event = z.object({
   signedUp: z.number().int(),
   waitlisted: z.number().int(),
   mySignup: MySignup.nullable(),
+  /** The viewer's own check-in at this event, so the phone knows after a reload whether they checked in or out. */
+  myAttendance: Attendance.nullable(),
   /** The viewer may organise it (check-in sheet, codes, confirmation). */
   canManage: z.boolean(),
   createdAt: z.string(),
 });
 export type Event = z.infer<typeof Event>;
+
+/**
+ * The time rules of an event: ends after it starts, the sign-up window closes by the end and opens before
+ * it closes. Shared by creation (on the body) and editing (on the stored event merged with the change).
+ */
+export function eventTimeIssues(e: { startsAt: string; endsAt: string; signupOpensAt?: string | undefined; signupClosesAt?: string | undefined }): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (!(Date.parse(e.endsAt) > Date.parse(e.startsAt))) issues.push({ path: 'endsAt', message: '结束时间须晚于开始时间' });
+  if (e.signupClosesAt && Date.parse(e.signupClosesAt) > Date.parse(e.endsAt)) issues.push({ path: 'signupClosesAt', message: '报名截止须不晚于活动结束' });
+  if (e.signupOpensAt && e.signupClosesAt && !(Date.parse(e.signupOpensAt) < Date.parse(e.signupClosesAt))) issues.push({ path: 'signupOpensAt', message: '报名开始须早于报名截止' });
+  return issues;
+}
 
 export const CreateEvent = z
   .strictObject({
@@ -68,10 +97,35 @@ export const CreateEvent = z
     description: z.string().trim().max(2000).nullable().optional(),
     status: z.enum(['draft', 'published']).default('published'),
   })
-  .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { path: ['endsAt'], message: '结束时间须晚于开始时间' })
-  .refine((e) => !e.signupClosesAt || Date.parse(e.signupClosesAt) <= Date.parse(e.endsAt), { path: ['signupClosesAt'], message: '报名截止须不晚于活动结束' })
-  .refine((e) => !e.signupOpensAt || !e.signupClosesAt || Date.parse(e.signupOpensAt) < Date.parse(e.signupClosesAt), { path: ['signupOpensAt'], message: '报名开始须早于报名截止' });
+  .superRefine((e, ctx) => {
+    for (const issue of eventTimeIssues(e)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
 export type CreateEvent = z.input<typeof CreateEvent>;
+
+/**
+ * Editing an event: any of the fields of creation but the place (moving it would change who may see it),
+ * and the status moves draft → published, draft/published → cancelled. The time rules are checked on the
+ * stored event merged with the change, so moving only the end still cannot put it before the start.
+ */
+export const UpdateEvent = z
+  .strictObject({
+    title: z.string().trim().min(2).max(60),
+    type: EventType,
+    colour: ServiceColour,
+    address: z.string().trim().max(100).nullable(),
+    startsAt: When,
+    endsAt: When,
+    capacity: z.number().int().min(1).max(10_000),
+    signupOpensAt: When,
+    signupClosesAt: When,
+    pointsPerHour: z.number().int().min(0).max(1000),
+    description: z.string().trim().max(2000).nullable(),
+    /** Any stored status is accepted here so that a refused move (published → draft) gets a clear 409, not a 400. */
+    status: z.enum(['draft', 'published', 'cancelled']),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type UpdateEvent = z.input<typeof UpdateEvent>;
 
 export const EventListQuery = PageQuery.extend({
   placeId: Id.optional(),
@@ -114,20 +168,6 @@ export const CheckInOut = z
   .refine((b) => !(b.code && b.residentId), { path: ['code'], message: '扫码与手工登记二选一' });
 export type CheckInOut = z.input<typeof CheckInOut>;
 
-export const Attendance = z.object({
-  id: Id,
-  eventId: Id,
-  residentId: Id,
-  residentName: z.string(),
-  status: AttendanceStatus,
-  checkInAt: z.string(),
-  checkOutAt: z.string().nullable(),
-  /** Clipped to the event's time, rounded to half hours. */
-  hours: z.number().nullable(),
-  points: z.number().int().nullable(),
-  confirmedAt: z.string().nullable(),
-});
-export type Attendance = z.infer<typeof Attendance>;
 
 /** One line of the check-in sheet: every sign-up, with its attendance if any. */
 export const AttendanceSheetRow = z.object({

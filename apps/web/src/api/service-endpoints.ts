@@ -53,6 +53,7 @@ import type {
   StoreReportQuery,
   Team,
   TeamListQuery,
+  UpdateEvent,
   UpdateStoreGoods,
   Volunteer,
   VolunteerListQuery,
@@ -89,6 +90,8 @@ export const eventsApi = {
   list: (query: EventListQuery) => request<Page<Event>>('GET', `${V1}/events`, { query, schema: EventPage }),
   get: (id: string) => request<Event>('GET', `${V1}/events/${enc(id)}`, { schema: EventSchema }),
   create: (body: CreateEvent, idempotencyKey?: string) => request<Event>('POST', `${V1}/events`, { body, schema: EventSchema, headers: idem(idempotencyKey) }),
+  /** Edit fields, publish a draft (`status: 'published'`) or cancel (`status: 'cancelled'`, notifies those signed up). */
+  update: (id: string, body: UpdateEvent) => request<Event>('PATCH', `${V1}/events/${enc(id)}`, { body, schema: EventSchema }),
   signup: (id: string, body: CreateSignup, idempotencyKey?: string) =>
     request<Signup>('POST', `${V1}/events/${enc(id)}/signups`, { body, schema: SignupSchema, headers: idem(idempotencyKey) }),
   cancelSignup: (id: string, signupId: string) => request<Signup>('POST', `${V1}/events/${enc(id)}/signups/${enc(signupId)}/cancel`, { schema: SignupSchema }),

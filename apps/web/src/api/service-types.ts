@@ -18,6 +18,7 @@ import type {
   StoreGoodsListQuery as StoreGoodsListQuerySchema,
   StoreRedemptionListQuery as StoreRedemptionListQuerySchema,
   StoreReportQuery as StoreReportQuerySchema,
+  UpdateEvent as UpdateEventSchema,
   UpdateStoreGoods as UpdateStoreGoodsSchema,
   VolunteerListQuery as VolunteerListQuerySchema,
   VolunteerStatsQuery as VolunteerStatsQuerySchema,
@@ -64,6 +65,7 @@ export type TeamListQuery = { placeId?: string; cursor?: string; limit?: number 
 export type VolunteerStatsQuery = z.input<typeof VolunteerStatsQuerySchema>;
 
 export type CreateEvent = z.input<typeof CreateEventSchema>;
+export type UpdateEvent = z.input<typeof UpdateEventSchema>;
 export type EventListQuery = Paged<z.input<typeof EventListQuerySchema>> & { colour?: string };
 export type CreateSignup = z.input<typeof CreateSignupSchema>;
 export type CheckInOut = z.input<typeof CheckInOutSchema>;

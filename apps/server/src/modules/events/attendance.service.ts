@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { Attendance, AttendanceSheet, CheckInCode, CheckInOut } from '@gridwork/contracts';
+import type { AttendanceSheet, CheckInCode, CheckInOut } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditContextOf, inScope, requirePermission, scopeOf, type Actor } from '../../platform/access';
@@ -9,7 +9,10 @@ import type { PointsService } from '../points/points.service';
 import type { ResidentsService } from '../residents/residents.service';
 import { ownResidentId } from '../volunteers/volunteers.shared';
 import { checkInCodeAt, countedInterval, isValidCheckInCode, pointsFor } from './events.rules';
-import { chinaTime, toSignup, type EventRow, type EventsService } from './events.service';
+import { chinaTime, toAttendance, toSignup, type EventRow, type EventsService } from './events.service';
+
+// Defined next to the event views (they carry the viewer's own attendance); kept importable from here.
+export { toAttendance };
 import { eventAttendances, eventSignups, events } from './events.tables';
 
 type AttendanceRow = typeof eventAttendances.$inferSelect;
@@ -21,18 +24,6 @@ export interface AttendanceDeps {
   readonly points: Pick<PointsService, 'earn'>;
 }
 
-export const toAttendance = (r: AttendanceRow): Attendance => ({
-  id: r.id,
-  eventId: r.eventId,
-  residentId: r.residentId,
-  residentName: r.residentName,
-  status: r.status,
-  checkInAt: r.checkInAt.toISOString(),
-  checkOutAt: r.checkOutAt?.toISOString() ?? null,
-  hours: r.halfHours === null ? null : r.halfHours / 2,
-  points: r.points,
-  confirmedAt: r.confirmedAt?.toISOString() ?? null,
-});
 
 /** 签到 · 签退 · 确认时长: by scanning the organiser's rotating code, or recorded by the organiser. */
 export function createAttendanceService({ db, events: eventsService, residents, points }: AttendanceDeps) {

@@ -64,6 +64,79 @@ describe('events', () => {
   });
 });
 
+describe('editing', () => {
+  const patch = (client: Client, id: string, body: Record<string, unknown>) => client.patch(`/api/v1/events/${id}`, body);
+  const audits = async (id: string) => (await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE entity_id = ${id} ORDER BY seq`)).map((r) => r.action);
+
+  it('changes the fields an organiser sends, checks the time rules on the merged event, and is audited', async () => {
+    const event = await publish(300, 2);
+    const startsAt = new Date(Date.parse(event.startsAt) + HOUR).toISOString();
+    const endsAt = new Date(Date.parse(event.endsAt) + 2 * HOUR).toISOString();
+    const edited = ok<Event>(await patch(staff, event.id, { title: '楼道清理（改期）', type: 'culture_sports', colour: 'orange', address: null, startsAt, endsAt, capacity: 25, pointsPerHour: 15, description: '带手套' }));
+    expect(edited).toMatchObject({ title: '楼道清理（改期）', type: 'culture_sports', colour: 'orange', address: null, capacity: 25, pointsPerHour: 15, description: '带手套', status: 'published' });
+    expect([edited.startsAt, edited.endsAt]).toEqual([new Date(startsAt).toISOString(), new Date(endsAt).toISOString()]);
+    expect(await audits(event.id)).toEqual(['event.create', 'event.update']);
+    // Only the end, before the stored start: refused like a bad creation, and nothing changes.
+    expectProblem(await patch(staff, event.id, { endsAt: event.startsAt }), 400, 'validation_failed');
+    expectProblem(await patch(staff, event.id, { signupClosesAt: new Date(Date.parse(endsAt) + HOUR).toISOString() }), 400, 'validation_failed');
+    expectProblem(await patch(staff, event.id, {}), 400, 'validation_failed');
+    expect(ok<Event>(await staff.get(`/api/v1/events/${event.id}`)).endsAt).toBe(edited.endsAt);
+  });
+
+  it('publishes a draft, which residents then see; a published event cannot go back to draft', async () => {
+    const draft = await publish(310, 2, { status: 'draft' });
+    expectProblem(await resident.get(`/api/v1/events/${draft.id}`), 404, 'not_found');
+    expect(ok<Event>(await patch(staff, draft.id, { status: 'published' })).status).toBe('published');
+    expect(ok<Event>(await resident.get(`/api/v1/events/${draft.id}`)).status).toBe('published');
+    const problem = expectProblem(await patch(staff, draft.id, { status: 'draft' }), 409, 'event_status_transition');
+    expect(problem.detail).toContain('草稿');
+    expect(await audits(draft.id)).toEqual(['event.create', 'event.publish']);
+  });
+
+  it('cancels: everyone signed up with an account is notified, and the event is then closed to edits and sign-ups', async () => {
+    const event = await publish(320, 2, { capacity: 1 });
+    await signUp(resident, event.id);
+    await signUp(member, event.id);
+    expect(ok<Event>(await patch(staff, event.id, { status: 'cancelled' })).status).toBe('cancelled');
+    for (const client of [resident, member]) {
+      const items = (await client.get('/api/v1/notifications?limit=50')).json<Page<{ kind: string; link: string | null; title: string }>>().items;
+      expect(items.filter((n) => n.kind === 'event-cancelled' && n.link === `/events/${event.id}`)).toHaveLength(1);
+    }
+    expectProblem(await patch(staff, event.id, { title: '再改一次' }), 409, 'event_cancelled_readonly');
+    expectProblem(await patch(staff, event.id, { status: 'published' }), 409, 'event_cancelled_readonly');
+    expectProblem(await staff.post(`/api/v1/events/${event.id}/signups`, { residentId: await newResident(staff, building, '取消后报名') }), 409, 'event_not_open');
+    expect(await audits(event.id)).toContain('event.cancel');
+  });
+
+  it('refuses a capacity below the confirmed sign-ups; a larger one moves the waiting list up', async () => {
+    const event = await publish(330, 2, { capacity: 2 });
+    const [a, b, c] = [await newResident(staff, building, '名额甲'), await newResident(staff, building, '名额乙'), await newResident(staff, building, '名额丙')];
+    for (const id of [a, b]) await signUp(staff, event.id, { residentId: id });
+    await signUp(resident, event.id);
+    await signUp(staff, event.id, { residentId: c });
+    const problem = expectProblem(await patch(staff, event.id, { capacity: 1 }), 422, 'event_capacity_below_signups');
+    expect(problem.detail).toContain('2');
+    expect(ok<Event>(await staff.get(`/api/v1/events/${event.id}`)).capacity).toBe(2);
+    expect(ok<Event>(await patch(staff, event.id, { capacity: 3 }))).toMatchObject({ capacity: 3, signedUp: 3, waitlisted: 1 });
+    expect(ok<Event>(await resident.get(`/api/v1/events/${event.id}`)).mySignup).toMatchObject({ status: 'confirmed', position: null });
+    const sheet = ok<AttendanceSheet>(await staff.get(`/api/v1/events/${event.id}/attendance`));
+    expect(sheet.rows.find((r) => r.residentId === c)).toMatchObject({ signupStatus: 'waitlisted', position: 1 });
+    const items = (await resident.get('/api/v1/notifications?limit=50')).json<Page<{ kind: string; link: string | null }>>().items;
+    expect(items.some((n) => n.kind === 'event-promoted' && n.link === `/events/${event.id}`)).toBe(true);
+  });
+
+  it('is only for organisers in scope: 404 outside it, 403 for those who only see the event', async () => {
+    const event = await publish(340, 2);
+    const draft = await publish(341, 2, { status: 'draft' });
+    for (const client of [staffB, gridB]) expectProblem(await patch(client, event.id, { title: '越权修改' }), 404, 'not_found');
+    // Residents and grid workers see a published event but do not organise it, as for the check-in code.
+    for (const client of [resident, member, gridA]) expectProblem(await patch(client, event.id, { title: '越权修改' }), 403, 'forbidden');
+    expectProblem(await resident.patch(`/api/v1/events/${draft.id}`, { status: 'published' }), 404, 'not_found');
+    expect(ok<Event>(await staff.get(`/api/v1/events/${event.id}`)).title).toBe(event.title);
+    expect(await audits(event.id)).toEqual(['event.create']);
+  });
+});
+
 describe('sign-up', () => {
   it('fills the capacity, then a waiting list; a cancellation moves the first waiting person up', async () => {
     const event = await publish(30, 2, { capacity: 1 });
@@ -132,6 +205,21 @@ describe('check-in and check-out', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(ok<Attendance>(await member.post(`/api/v1/events/${event.id}/check-out`, { code })).status).toBe('checked_out');
     expectProblem(await member.post(`/api/v1/events/${event.id}/check-out`, { code }), 409, 'event_already_checked_out');
+    expect(ok<Event>(await member.get(`/api/v1/events/${event.id}`)).myAttendance).toMatchObject({ status: 'checked_out', checkOutAt: expect.any(String) });
+  });
+
+  it('shows the resident their own attendance with the event, so a reload keeps it', async () => {
+    const event = await publish(-1, 3);
+    await signUp(member, event.id);
+    await signUp(resident, event.id);
+    expect(ok<Event>(await member.get(`/api/v1/events/${event.id}`)).myAttendance).toBeNull();
+    const { code } = ok<CheckInCode>(await staff.get(`/api/v1/events/${event.id}/check-in-code`));
+    const attendance = ok<Attendance>(await member.post(`/api/v1/events/${event.id}/check-in`, { code }));
+    expect(ok<Event>(await member.get(`/api/v1/events/${event.id}`)).myAttendance).toEqual(attendance);
+    // In the list too, and never someone else's.
+    expect((await member.get('/api/v1/events?mine=true&limit=200')).json<Page<Event>>().items.find((e) => e.id === event.id)?.myAttendance?.status).toBe('checked_in');
+    expect(ok<Event>(await resident.get(`/api/v1/events/${event.id}`)).myAttendance).toBeNull();
+    expect(ok<Event>(await staff.get(`/api/v1/events/${event.id}`)).myAttendance).toBeNull();
   });
 
   it('computes hours clipped to the event and rounded to half hours; a check-out before the check-in is refused', async () => {

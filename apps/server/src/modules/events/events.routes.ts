@@ -18,6 +18,7 @@ import {
   LectureTopicListQuery,
   Signup,
   SignupParams,
+  UpdateEvent,
   VolunteerStats,
   VolunteerStatsQuery,
   pageOf,
@@ -55,6 +56,12 @@ export function eventsRoutes(app: FastifyInstance, { events, attendance, lecture
   );
 
   r.get('/events/:id', { schema: { operationId: 'getEvent', tags, summary: '活动详情（报名人数、我的报名）', params: IdParams, response: { 200: Event } } }, (req) => events.get(actorOf(req), req.params.id));
+
+  r.patch(
+    '/events/:id',
+    { schema: { operationId: 'updateEvent', tags, summary: '修改活动；发布草稿、取消活动（通知已报名的人）', params: IdParams, body: UpdateEvent, response: { 200: Event } } },
+    (req) => events.update(actorOf(req), req.params.id, req.body),
+  );
 
   r.post(
     '/events/:id/signups',

@@ -1,22 +1,23 @@
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { CreateEvent, CreateSignup, Event, EventListQuery, Signup } from '@gridwork/contracts';
+import { EVENT_STATUS_LABELS, eventTimeIssues, type Attendance, type CreateEvent, type CreateSignup, type Event, type EventListQuery, type Signup, type UpdateEvent } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import type { NotificationsService } from '../../platform/notifications.service';
 import { ownResidentId, placeFilterPath, under } from '../volunteers/volunteers.shared';
-import { eventSignups, events } from './events.tables';
+import { eventAttendances, eventSignups, events } from './events.tables';
 import { isVisible, visibilityOf, visibleCondition } from './events.visibility';
 
 export type EventRow = typeof events.$inferSelect;
 type SignupRow = typeof eventSignups.$inferSelect;
+type AttendanceRow = typeof eventAttendances.$inferSelect;
 
 export interface EventsDeps {
   readonly db: Db;
@@ -29,6 +30,26 @@ export interface EventsDeps {
 export const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const toSignup = (r: SignupRow): Signup => ({ id: r.id, eventId: r.eventId, residentId: r.residentId, residentName: r.residentName, status: r.status, position: r.position, createdAt: r.createdAt.toISOString() });
+
+export const toAttendance = (r: AttendanceRow): Attendance => ({
+  id: r.id,
+  eventId: r.eventId,
+  residentId: r.residentId,
+  residentName: r.residentName,
+  status: r.status,
+  checkInAt: r.checkInAt.toISOString(),
+  checkOutAt: r.checkOutAt?.toISOString() ?? null,
+  hours: r.halfHours === null ? null : r.halfHours / 2,
+  points: r.points,
+  confirmedAt: r.confirmedAt?.toISOString() ?? null,
+});
+
+/** Draft → published; draft or published → cancelled; staying put is allowed (an edit that resends the status). */
+const STATUS_MOVES: Readonly<Record<EventRow['status'], readonly EventRow['status'][]>> = {
+  draft: ['draft', 'published', 'cancelled'],
+  published: ['published', 'cancelled'],
+  cancelled: [],
+};
 
 /** Events: organisers (event.write in scope) publish; residents see their community's and sign up. */
 export function createEventsService({ db, places, residents, notifications }: EventsDeps) {
@@ -62,10 +83,12 @@ export function createEventsService({ db, places, residents, notifications }: Ev
       .groupBy(eventSignups.eventId, eventSignups.status);
     const me = await residents.residentIdOf(actor.userId, tx);
     const mine = me ? await tx.select().from(eventSignups).where(and(inArray(eventSignups.eventId, ids), eq(eventSignups.residentId, me), ne(eventSignups.status, 'cancelled'))) : [];
+    const attended = me ? await tx.select().from(eventAttendances).where(and(inArray(eventAttendances.eventId, ids), eq(eventAttendances.residentId, me))) : [];
     const count = (eventId: string, status: string) => Number(counts.find((c) => c.eventId === eventId && c.status === status)?.n ?? 0);
     const now = Date.now();
     return rows.map((r) => {
       const my = mine.find((s) => s.eventId === r.id);
+      const myAttendance = attended.find((a) => a.eventId === r.id);
       return {
         id: r.id,
         title: r.title,
@@ -86,6 +109,7 @@ export function createEventsService({ db, places, residents, notifications }: Ev
         signedUp: count(r.id, 'confirmed'),
         waitlisted: count(r.id, 'waitlisted'),
         mySignup: my ? { id: my.id, status: my.status, position: my.position } : null,
+        myAttendance: myAttendance ? toAttendance(myAttendance) : null,
         canManage: canManage(actor, r),
         createdAt: r.createdAt.toISOString(),
       };
@@ -157,6 +181,92 @@ export function createEventsService({ db, places, residents, notifications }: Ev
           return { status: 201, body: (await views(tx, actor, [row!]))[0]! };
         }),
       );
+    },
+
+    /**
+     * 修改活动 and its status moves. Capacity cannot drop below the confirmed sign-ups (nobody is bumped
+     * silently); raising it moves the first waiting people up. Cancelling tells everyone signed up.
+     */
+    async update(actor: Actor, id: string, input: z.output<typeof UpdateEvent>) {
+      return db.transaction(async (tx) => {
+        // The row lock serialises this with sign-ups, so the confirmed count checked below stays true.
+        const before = await manageable(tx, actor, id, true);
+        if (before.status === 'cancelled') throw conflict('event_cancelled_readonly');
+        const status = input.status ?? before.status;
+        if (!STATUS_MOVES[before.status].includes(status)) {
+          throw conflict('event_status_transition', { from: EVENT_STATUS_LABELS[before.status]['zh-CN'], to: EVENT_STATUS_LABELS[status]['zh-CN'] });
+        }
+        const merged = {
+          startsAt: input.startsAt ?? before.startsAt.toISOString(),
+          endsAt: input.endsAt ?? before.endsAt.toISOString(),
+          signupOpensAt: input.signupOpensAt ?? before.signupOpensAt.toISOString(),
+          signupClosesAt: input.signupClosesAt ?? before.signupClosesAt.toISOString(),
+        };
+        // The same rules as creation, on what the event will be (a body with only `endsAt` is checked against the stored start).
+        const issues = eventTimeIssues(merged);
+        if (issues.length > 0) throw new AppError(400, 'validation_failed', {}, issues.map((i) => ({ path: `body.${i.path}`, message: `body.${i.path}: ${i.message}` })));
+        const live = await tx.select().from(eventSignups).where(and(eq(eventSignups.eventId, id), ne(eventSignups.status, 'cancelled')));
+        const confirmed = live.filter((l) => l.status === 'confirmed').length;
+        const capacity = input.capacity ?? before.capacity;
+        if (capacity < confirmed) throw unprocessable('event_capacity_below_signups', { n: confirmed });
+
+        const [row] = await tx
+          .update(events)
+          .set({
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(input.type !== undefined ? { type: input.type } : {}),
+            ...(input.colour !== undefined ? { colour: input.colour } : {}),
+            ...(input.address !== undefined ? { address: input.address || null } : {}),
+            ...(input.description !== undefined ? { description: input.description || null } : {}),
+            ...(input.pointsPerHour !== undefined ? { pointsPerHour: input.pointsPerHour } : {}),
+            startsAt: new Date(merged.startsAt),
+            endsAt: new Date(merged.endsAt),
+            signupOpensAt: new Date(merged.signupOpensAt),
+            signupClosesAt: new Date(merged.signupClosesAt),
+            capacity,
+            status,
+            updatedAt: new Date(),
+          })
+          .where(eq(events.id, id))
+          .returning();
+        const event = row!;
+
+        const notify: Parameters<NotificationsService['send']>[1][number][] = [];
+        if (status === 'published' && capacity > confirmed) {
+          // Places freed by a larger capacity go to the waiting list in order, as a cancelled sign-up's would.
+          const next = live
+            .filter((l) => l.status === 'waitlisted')
+            .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+            .slice(0, capacity - confirmed);
+          if (next.length > 0) {
+            await tx.update(eventSignups).set({ status: 'confirmed', position: null, updatedAt: new Date() }).where(inArray(eventSignups.id, next.map((n) => n.id)));
+            await tx
+              .update(eventSignups)
+              .set({ position: sql`${eventSignups.position} - ${next.length}` })
+              .where(and(eq(eventSignups.eventId, id), eq(eventSignups.status, 'waitlisted')));
+            for (const n of next) {
+              const userId = await residents.userIdOf(n.residentId, tx);
+              if (userId) notify.push({ userId, kind: 'event-promoted', title: `候补转正：${event.title}`, body: `活动增加了名额，您已从候补转为正式报名，活动时间 ${chinaTime(event.startsAt)}`, link: `/events/${event.id}`, dedupeKey: `promoted:${n.id}` });
+            }
+          }
+        }
+        if (status === 'cancelled') {
+          // (A cancelled event was refused above, so this runs once.) Everyone still signed up, waiting list too,
+          // who has an account hears it; the sign-ups stay as the record.
+          for (const l of live) {
+            const userId = await residents.userIdOf(l.residentId, tx);
+            if (userId) notify.push({ userId, kind: 'event-cancelled', title: `活动取消：${event.title}`, body: `原定 ${chinaTime(event.startsAt)} 的活动已取消，您的报名随之作废`, link: `/events/${event.id}`, dedupeKey: `event-cancelled:${l.id}` });
+          }
+        }
+        if (notify.length > 0 && notifications) await notifications.send(tx, notify);
+
+        const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => k !== 'status' || before.status !== status);
+        const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+        const snapshot = (r: EventRow) => Object.fromEntries(changed.map((k) => [k, plain(r[k])]));
+        const action = status !== before.status ? (status === 'published' ? 'event.publish' : 'event.cancel') : 'event.update';
+        await writeAudit(tx, auditContextOf(actor), { action, entityType: 'event', entityId: id, before: snapshot(before), after: snapshot(event) });
+        return (await views(tx, actor, [event]))[0]!;
+      });
     },
 
     /** In the window only, once per person; beyond capacity onto the waiting list. */

@@ -1,8 +1,12 @@
 import '../volunteers/service.css';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
+import { eventsApi } from '../../api/service-endpoints';
+import type { Event } from '../../api/service-types';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
 import { PageHeader } from '../../admin/components/page-header';
@@ -10,8 +14,9 @@ import { ColourTag, EVENT_STATUS_COLORS, useServiceLabels } from '../volunteers/
 import { AttendanceSheet } from './components/attendance-sheet';
 import { CalendarLink } from './components/calendar-link';
 import { CheckInCodeCard } from './components/check-in-code-card';
+import { EventFormModal } from './components/event-form-modal';
 import { useEventTime } from './event-time';
-import { useEvent } from './queries';
+import { EVENT_LISTS_KEY, eventDetailKey, useEvent } from './queries';
 
 /** 活动详情: the event, its sign-ups and waiting list, the check-in sheet and code, the calendar feed. */
 export function EventDetailPage() {
@@ -54,7 +59,12 @@ export function EventDetailPage() {
           </Space>
         }
         description={labels.eventType(e.type)}
-        extra={back}
+        extra={
+          <Space wrap>
+            {e.canManage ? <ManageButtons event={e} /> : null}
+            {back}
+          </Space>
+        }
       />
       {e.status === 'draft' ? <Alert type="info" showIcon title={t('svc.eventDraftNotice')} style={{ marginBottom: 16 }} /> : null}
       <Row gutter={[16, 16]}>
@@ -91,5 +101,61 @@ export function EventDetailPage() {
       </Row>
       {e.canManage ? <AttendanceSheet event={e} /> : <Alert type="info" showIcon className="gw-svc-gap" title={t('svc.eventNotOrganiser')} />}
     </div>
+  );
+}
+
+/**
+ * 编辑 · 发布 · 取消活动, for organisers. A finished event (published, its end passed) is history: only
+ * drafts and open events are edited or cancelled.
+ */
+function ManageButtons({ event: e }: { event: Event }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const move = useMutation({
+    mutationFn: (status: 'published' | 'cancelled') => eventsApi.update(e.id, { status }),
+    onSuccess: async (saved) => {
+      void message.success(t(saved.status === 'cancelled' ? 'svc.eventCancelled' : 'svc.eventPublished', { title: saved.title }));
+      queryClient.setQueryData(eventDetailKey(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: EVENT_LISTS_KEY });
+    },
+  });
+  if (e.status !== 'draft' && e.status !== 'published') return null;
+
+  const askPublish = () =>
+    modal.confirm({
+      title: t('svc.eventPublishConfirm', { title: e.title }),
+      content: t('svc.eventPublishConfirmDetail'),
+      okText: t('svc.eventPublishDraft'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'event-publish-ok' },
+      onOk: () => move.mutateAsync('published').catch(() => undefined),
+    });
+  const askCancel = () =>
+    modal.confirm({
+      title: t('svc.eventCancelConfirm', { title: e.title }),
+      content: t('svc.eventCancelConfirmDetail', { n: e.signedUp + e.waitlisted }),
+      okText: t('svc.eventCancelOk'),
+      cancelText: t('svc.eventCancelKeep'),
+      okButtonProps: { danger: true, 'data-testid': 'event-cancel-ok' },
+      onOk: () => move.mutateAsync('cancelled').catch(() => undefined),
+    });
+
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="event-edit">
+        {t('svc.eventEdit')}
+      </Button>
+      {e.status === 'draft' ? (
+        <Button type="primary" icon={<SendOutlined />} loading={move.isPending && move.variables === 'published'} onClick={askPublish} data-testid="event-publish">
+          {t('svc.eventPublishDraft')}
+        </Button>
+      ) : null}
+      <Button danger icon={<StopOutlined />} loading={move.isPending && move.variables === 'cancelled'} onClick={askCancel} data-testid="event-cancel">
+        {t('svc.eventCancel')}
+      </Button>
+      {editing ? <EventFormModal event={e} onClose={() => setEditing(false)} /> : null}
+    </>
   );
 }

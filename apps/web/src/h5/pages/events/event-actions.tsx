@@ -26,6 +26,17 @@ export function EventActions({ event }: { event: Event }) {
 
 type Attend = { mode: 'in' | 'out'; code: string };
 
+const STAGE: Readonly<Record<Attendance['status'], number>> = { checked_in: 0, checked_out: 1, confirmed: 2 };
+
+/**
+ * The further along of the server's copy (survives a reload, shows the organiser's confirmation) and the
+ * answer kept in memory (newest until the event is refetched).
+ */
+function latest(server: Attendance | null, local: Attendance | null): Attendance | null {
+  if (!server || !local) return server ?? local;
+  return STAGE[local.status] > STAGE[server.status] ? local : server;
+}
+
 function Actions({ event: e }: { event: Event }) {
   const { t, formatDateTime } = useI18n();
   const labels = useServiceLabels();
@@ -39,7 +50,7 @@ function Actions({ event: e }: { event: Event }) {
   const [dialog, setDialog] = useState<{ open: boolean; mode: 'in' | 'out' }>({ open: Boolean(confirmed && linkCode), mode: 'in' });
   const openDialog = (mode: 'in' | 'out') => setDialog({ open: true, mode });
   const closeDialog = () => setDialog((d) => ({ ...d, open: false }));
-  // The server does not return my attendance with the event; what check-in/out answered is kept for the session.
+  // What check-in/out answered this session; the event's own `myAttendance` covers reloads (see below).
   const attendance = useQuery<Attendance | null>({ queryKey: ['my-attendance', e.id], queryFn: () => null, enabled: false, staleTime: Infinity, gcTime: Infinity });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['events'] });
   const fail = (error: unknown) => Toast.show({ icon: 'fail', content: errorText(error), duration: 3000 });
@@ -71,6 +82,7 @@ function Actions({ event: e }: { event: Event }) {
     onSuccess: (a, { mode }) => {
       queryClient.setQueryData(['my-attendance', e.id], a);
       closeDialog();
+      void refresh();
       Toast.show({ icon: 'success', content: t(mode === 'in' ? 'h5s.checkedIn' : 'h5s.checkedOut') });
     },
     onError: fail,
@@ -87,7 +99,7 @@ function Actions({ event: e }: { event: Event }) {
       cancel.mutate(signupId);
   };
 
-  const a = attendance.data ?? null;
+  const a = latest(e.myAttendance, attendance.data ?? null);
   const atEvent = confirmed && e.status !== 'cancelled' && e.status !== 'draft' && now >= Date.parse(e.startsAt) - CHECK_IN_LEAD_MS;
   const mayCancel = mine !== null && e.status === 'published' && !a;
 

@@ -2,12 +2,12 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Sele
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { eventsApi } from '../../../api/service-endpoints';
-import type { CreateEvent, Event, EventType } from '../../../api/service-types';
+import type { CreateEvent, Event, EventType, UpdateEvent } from '../../../api/service-types';
 import { useI18n } from '../../../i18n';
 import { PlaceTreeSelect } from '../../places/components/place-tree-select';
 import { useIdempotencyKey } from '../../requests/use-idempotency-key';
 import { COLOUR_HEX, useServiceLabels } from '../../volunteers/service-labels';
-import { EVENT_LISTS_KEY } from '../queries';
+import { EVENT_LISTS_KEY, eventDetailKey } from '../queries';
 
 interface Values {
   title: string;
@@ -46,8 +46,32 @@ function bodyOf(v: Values): CreateEvent {
   };
 }
 
+/** The fields an edit sends: the whole form but the place (moving an event would change who sees it) and the status (own buttons). */
+function changesOf(v: Values): UpdateEvent {
+  const { placeId: _place, status: _status, signupOpensAt, signupClosesAt, ...rest } = bodyOf(v);
+  // A cleared window end is left as stored rather than guessed: the server keeps what is not sent.
+  return { ...rest, ...(signupOpensAt ? { signupOpensAt } : {}), ...(signupClosesAt ? { signupClosesAt } : {}) };
+}
+
+/** The form's values for an existing event (editing). */
+function valuesOf(e: Event): Values {
+  return {
+    title: e.title,
+    type: e.type,
+    colour: e.colour,
+    placeId: e.placeId,
+    address: e.address ?? undefined,
+    time: [dayjs(e.startsAt), dayjs(e.endsAt)],
+    signup: [dayjs(e.signupOpensAt), dayjs(e.signupClosesAt)],
+    capacity: e.capacity,
+    pointsPerHour: e.pointsPerHour,
+    description: e.description ?? undefined,
+    publish: e.status !== 'draft',
+  };
+}
+
 /** 发布活动: title, type, colour, place and time, capacity, sign-up window, points per hour; publish now or keep as a draft. */
-export function EventFormModal({ onClose }: { onClose: (created?: Event) => void }) {
+export function EventFormModal({ event, onClose }: { event?: Event; onClose: (saved?: Event) => void }) {
   const { t } = useI18n();
   const labels = useServiceLabels();
   const { message } = App.useApp();
@@ -65,16 +89,27 @@ export function EventFormModal({ onClose }: { onClose: (created?: Event) => void
     },
   });
 
+  const update = useMutation({
+    mutationFn: (body: UpdateEvent) => eventsApi.update(event?.id ?? '', body),
+    onSuccess: async (saved) => {
+      void message.success(t('svc.eventSaved', { title: saved.title }));
+      queryClient.setQueryData(eventDetailKey(saved.id), saved);
+      onClose(saved);
+      await queryClient.invalidateQueries({ queryKey: EVENT_LISTS_KEY });
+    },
+  });
+  const editing = Boolean(event);
+
   const nextHour = dayjs().add(1, 'day').hour(9).minute(0).second(0);
 
   return (
     <Modal
       open
       width={760}
-      title={t('svc.eventCreateTitle')}
-      okText={publish === false ? t('svc.eventSaveDraft') : t('svc.eventPublish')}
+      title={t(editing ? 'svc.eventEditTitle' : 'svc.eventCreateTitle')}
+      okText={editing ? t('svc.eventSave') : publish === false ? t('svc.eventSaveDraft') : t('svc.eventPublish')}
       cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
+      confirmLoading={create.isPending || update.isPending}
       onCancel={() => onClose()}
       okButtonProps={{ htmlType: 'submit', 'data-testid': 'event-form-submit' }}
       destroyOnHidden
@@ -84,8 +119,8 @@ export function EventFormModal({ onClose }: { onClose: (created?: Event) => void
           form={form}
           layout="vertical"
           clearOnDestroy
-          initialValues={{ type: 'volunteer_service', colour: 'red', capacity: 30, pointsPerHour: 10, publish: true, time: [nextHour, nextHour.add(2, 'hour')] }}
-          onFinish={(v) => create.mutate(bodyOf(v))}
+          initialValues={event ? valuesOf(event) : { type: 'volunteer_service', colour: 'red', capacity: 30, pointsPerHour: 10, publish: true, time: [nextHour, nextHour.add(2, 'hour')] }}
+          onFinish={(v) => (editing ? update.mutate(changesOf(v)) : create.mutate(bodyOf(v)))}
           data-testid="event-form"
         >
           {dom}
@@ -119,9 +154,16 @@ export function EventFormModal({ onClose }: { onClose: (created?: Event) => void
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="placeId" label={t('svc.eventPlace')} extra={t('svc.eventPlaceHelp')} rules={[{ required: true, message: t('svc.placeRequired') }]}>
-            <PlaceTreeSelect canPick={(p) => EVENT_PLACE_TYPES.has(p.type)} data-testid="event-form-place" />
-          </Form.Item>
+          {event ? (
+            // The place is fixed once created (it decides who sees the event): shown by name, not as a picker.
+            <Form.Item label={t('svc.eventPlace')}>
+              <Input value={event.placeName} disabled data-testid="event-form-place" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="placeId" label={t('svc.eventPlace')} extra={t('svc.eventPlaceHelp')} rules={[{ required: true, message: t('svc.placeRequired') }]}>
+              <PlaceTreeSelect canPick={(p) => EVENT_PLACE_TYPES.has(p.type)} data-testid="event-form-place" />
+            </Form.Item>
+          )}
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="address" label={t('svc.eventAddress')} rules={[{ max: 100, message: t('form.maxLength', { max: 100 }) }]}>
@@ -177,7 +219,7 @@ export function EventFormModal({ onClose }: { onClose: (created?: Event) => void
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={10}>
+        <Col xs={24} sm={10} hidden={editing}>
           <Form.Item name="publish" label={t('svc.eventPublishNow')} valuePropName="checked" extra={<Typography.Text type="secondary">{t('svc.eventPublishHelp')}</Typography.Text>}>
             <Switch data-testid="event-form-publish" />
           </Form.Item>
