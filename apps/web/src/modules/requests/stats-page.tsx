@@ -1,16 +1,13 @@
 import './requests.css';
-import { Button, Card, Col, DatePicker, Empty, Row, Spin, Statistic, Table, Tooltip } from 'antd';
+import { Card, Col, Empty, Row, Spin, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router-dom';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { requestsApi } from '../../api/requests-endpoints';
 import type { RequestStats } from '../../api/requests-types';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../../shared/feedback';
+import { PlacePeriodFilter, usePlacePeriod } from '../../admin/components/place-period-filter';
 import { PageHeader } from '../../admin/components/page-header';
-import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { CategoryChart, TriageChart } from './components/stats-charts';
 
 type CategoryRow = RequestStats['byCategory'][number];
@@ -20,16 +17,8 @@ const percent = (v: number) => Math.round(v * 1000) / 10;
 /** 统计: how a place handled its requests over a period (人民满意 figures for the assessment). */
 export function StatsPage() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const placeId = params.get('placeId') || undefined;
-  const from = params.get('from') || undefined;
-  const to = params.get('to') || undefined;
-  const set = (next: { placeId?: string; from?: string; to?: string }) => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries({ placeId, from, to, ...next })) if (v) sp.set(k, v);
-    setParams(sp, { replace: true });
-  };
+  const period = usePlacePeriod();
+  const { placeId, from, to } = period;
 
   const stats = useQuery({
     queryKey: ['requests', 'stats', placeId, from, to],
@@ -67,22 +56,7 @@ export function StatsPage() {
       <PageHeader
         title={t('nav.requestStats')}
         description={s ? t('req.stats.description', { place: s.placeName, from: s.from, to: s.to }) : t('req.stats.descriptionDefault')}
-        extra={
-          <>
-            <div style={{ width: 240 }}>
-              <PlaceTreeSelect value={placeId} onChange={(v) => set({ placeId: v ?? '' })} placeholder={t('req.stats.pickPlace')} data-testid="request-stats-place" />
-            </div>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-              onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD') ?? '', to: range?.[1]?.format('YYYY-MM-DD') ?? '' })}
-              data-testid="request-stats-range"
-            />
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: ['requests', 'stats'] })} />
-            </Tooltip>
-          </>
-        }
+        extra={<PlacePeriodFilter value={period} placeholder={t('req.stats.pickPlace')} queryKey={['requests', 'stats']} testIdPrefix="request-stats" />}
       />
       {stats.isPending ? (
         <Spin className="gw-loading" />

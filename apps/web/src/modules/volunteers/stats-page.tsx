@@ -1,14 +1,12 @@
 import './service.css';
-import { Button, Card, Col, DatePicker, Empty, Row, Spin, Statistic, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router-dom';
 import { volunteersApi } from '../../api/service-endpoints';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../../shared/feedback';
+import { PlacePeriodFilter, usePlacePeriod } from '../../admin/components/place-period-filter';
 import { PageHeader } from '../../admin/components/page-header';
-import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { ColourChart, TypeChart } from './components/service-charts';
 
 const percent = (v: number) => Math.round(v * 1000) / 10;
@@ -19,16 +17,8 @@ const endOf = (day: string | undefined) => (day ? dayjs(day).add(1, 'day').start
 /** 志愿服务统计: volunteers, active share, hours, events by colour and type, points issued — per place and period. */
 export function VolunteerStatsPage() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const placeId = params.get('placeId') || undefined;
-  const from = params.get('from') || undefined;
-  const to = params.get('to') || undefined;
-  const set = (next: { placeId?: string; from?: string; to?: string }) => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries({ placeId, from, to, ...next })) if (v) sp.set(k, v);
-    setParams(sp, { replace: true });
-  };
+  const period = usePlacePeriod();
+  const { placeId, from, to } = period;
 
   const stats = useQuery({
     queryKey: ['volunteers', 'stats', placeId, from, to],
@@ -56,22 +46,7 @@ export function VolunteerStatsPage() {
       <PageHeader
         title={t('nav.volunteerStats')}
         description={s ? t('svc.stats.description', { from: dayjs(s.from).format('YYYY-MM-DD'), to: dayjs(s.to).subtract(1, 'second').format('YYYY-MM-DD') }) : t('svc.stats.descriptionDefault')}
-        extra={
-          <>
-            <div style={{ width: 240 }}>
-              <PlaceTreeSelect value={placeId} onChange={(v) => set({ placeId: v ?? '' })} placeholder={t('svc.stats.pickPlace')} data-testid="volunteer-stats-place" />
-            </div>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-              onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD') ?? '', to: range?.[1]?.format('YYYY-MM-DD') ?? '' })}
-              data-testid="volunteer-stats-range"
-            />
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: ['volunteers', 'stats'] })} />
-            </Tooltip>
-          </>
-        }
+        extra={<PlacePeriodFilter value={period} placeholder={t('svc.stats.pickPlace')} queryKey={['volunteers', 'stats']} testIdPrefix="volunteer-stats" />}
       />
       {stats.isPending ? (
         <Spin className="gw-loading" />
