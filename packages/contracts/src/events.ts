@@ -103,7 +103,7 @@ export const CreateEvent = z
 export type CreateEvent = z.input<typeof CreateEvent>;
 
 /**
- * Editing an event: any of the fields of creation but the place (moving it would change who may see it),
+ * Editing an event: every field of creation but the place (moving it would change who may see it),
  * and the status moves draft → published, draft/published → cancelled. The time rules are checked on the
  * stored event merged with the change, so moving only the end still cannot put it before the start.
  */
