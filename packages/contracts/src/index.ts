@@ -15,3 +15,5 @@ export * from './points';
 export * from './store';
 export * from './volunteers';
 export * from './events';
+export * from './party-members';
+export * from './member-scores';

@@ -67,6 +67,18 @@ export const PERMISSIONS = [
   'store.manage',
   'store.redeem',
   'store.reserve',
+  'party-member.read',
+  'party-member.write',
+  'party.self-service',
+  'enrolment.approve',
+  'service-post.manage',
+  'org-life.read',
+  'org-life.write',
+  'learning.manage',
+  'member-score.read',
+  'member-score.enter',
+  'member-score.approve',
+  'member-score.configure',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -88,6 +100,20 @@ const SERVICE_STAFF: readonly Permission[] = ['volunteer.read', 'volunteer.write
 /** What any resident does for themselves: volunteer, sign up, spend their own points. */
 const SELF_SERVICE: readonly Permission[] = ['volunteer.join', 'event.read', 'event.signup', 'store.read', 'store.reserve'];
 
+/** 党员管理 · 组织生活 · 学习 · 积分 as the community party committee's office runs them. */
+const PARTY_STAFF: readonly Permission[] = [
+  'party-member.read',
+  'party-member.write',
+  'enrolment.approve',
+  'service-post.manage',
+  'org-life.read',
+  'org-life.write',
+  'learning.manage',
+  'member-score.read',
+  'member-score.enter',
+  'member-score.approve',
+];
+
 const REQUESTS_FIELD: readonly Permission[] = ['request.read', 'request.create', 'request.handle', 'request.follow-up', 'wish.read', 'wish.create', 'wish.claim'];
 
 const RESIDENTS_STAFF: readonly Permission[] = [
@@ -103,6 +129,7 @@ const STAFF: readonly Permission[] = [
   ...RESIDENTS_STAFF,
   ...REQUESTS_STAFF,
   ...SERVICE_STAFF,
+  ...PARTY_STAFF,
   'place.read',
   'place.write',
   'party-org.read',
@@ -112,23 +139,25 @@ const STAFF: readonly Permission[] = [
   'user.unlock',
   'role.assign',
 ];
-const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'resident.read', 'resident.write', 'visit.write', 'volunteer.read', 'event.read', ...REQUESTS_FIELD];
+const FIELD: readonly Permission[] = ['place.read', 'party-org.read', 'party-member.read', 'resident.read', 'resident.write', 'visit.write', 'volunteer.read', 'event.read', ...REQUESTS_FIELD];
 
 /** Capabilities are fixed per role; only the labels are configurable. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // The district admin bootstraps a clean install, so it may also create the separated-duty accounts.
-  district_admin: [...STAFF, 'role.assign-separated', 'care-group.configure', 'request.configure', 'api-key.manage'],
-  subdistrict_staff: STAFF,
+  district_admin: [...STAFF, 'role.assign-separated', 'care-group.configure', 'request.configure', 'api-key.manage', 'member-score.configure'],
+  subdistrict_staff: [...STAFF, 'member-score.configure'],
   community_staff: STAFF,
   // The grid leader dispatches within the grid (派单), so may also manage requests there.
-  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export', 'request.manage', 'wish.manage', 'volunteer.read', 'event.read', 'event.write', 'points.read'],
+  grid_leader: [...FIELD, 'resident.read-minor', 'resident.export', 'request.manage', 'wish.manage', 'volunteer.read', 'event.read', 'event.write', 'points.read', 'org-life.read', 'member-score.read'],
   grid_worker: FIELD,
   grid_informant: ['place.read', 'party-org.read', 'resident.read', 'visit.write', 'request.read', 'request.create', 'wish.read', 'wish.create'],
   building_captain: ['place.read', 'resident.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
   // Party members take requests proactively (主动接单) and claim micro-wishes; they do not read the register.
-  party_member: ['place.read', 'party-org.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
+  // Members enrol, claim service posts, study, take quizzes and see their own scores (party.self-service).
+  party_member: ['place.read', 'party-org.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', 'party.self-service', ...SELF_SERVICE],
   // Residents see their own requests (as reporter), and the wish wall of where they live as volunteers.
-  resident: ['place.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', ...SELF_SERVICE],
+  // An in-service member may hold only a resident account here: they enrol (报到) through party.self-service.
+  resident: ['place.read', 'request.create', 'wish.read', 'wish.create', 'wish.claim', 'party.self-service', ...SELF_SERVICE],
   partner_contact: ['place.read', 'request.read', 'request.handle'],
   system_admin: ['place.read', 'user.read', 'user.write', 'role.assign'],
   security_admin: ['place.read', 'user.read', 'user.unlock', 'role.assign-separated'],

@@ -3,6 +3,8 @@ export * from '../../platform/identity/identity.tables';
 export * from '../../platform/audit/audit.tables';
 export * from '../../modules/places/places.tables';
 export * from '../../modules/party/party.tables';
+export * from '../../modules/party/party-members.tables';
+export * from '../../modules/party/member-scores.tables';
 export * from '../../modules/residents/residents.tables';
 export * from '../../platform/notifications.tables';
 export * from '../../platform/idempotency.tables';
