@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from './common';
+import { Id } from './common';
 
 /** 正式党员 / 预备党员. */
 export const MEMBER_STATUSES = ['probationary', 'full'] as const;

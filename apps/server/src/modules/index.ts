@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../platform/module';
 import { accountsModule } from './accounts';
-import { partyModule } from './party';
+import { partyMembersModule, partyModule } from './party';
 import { placesModule } from './places';
 import { residentsModule } from './residents';
 import { requestsModule } from './requests';
@@ -12,4 +12,4 @@ import { pointsModule } from './points';
 import { storeModule } from './store';
 
 /** Every module, in dependency order (seeds run in this order). */
-export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule, pointsModule, requestsModule, open311Module, wishesModule, volunteersModule, eventsModule, storeModule];
+export const MODULES: readonly ModuleManifest[] = [placesModule, partyModule, accountsModule, residentsModule, pointsModule, requestsModule, open311Module, wishesModule, volunteersModule, eventsModule, storeModule, partyMembersModule];

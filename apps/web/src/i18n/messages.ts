@@ -9,6 +9,11 @@ import { requestsEnUS, requestsZhCN } from './requests-messages';
 import { h5RequestsEnUS, h5RequestsZhCN } from './h5-requests-messages';
 import { serviceEnUS, serviceZhCN } from './service-messages';
 import { h5ServiceEnUS, h5ServiceZhCN } from './h5-service-messages';
+import { partyMembersEnUS, partyMembersZhCN } from './party-members-messages';
+import { enrolmentsEnUS, enrolmentsZhCN } from './enrolments-messages';
+import { orgLifeEnUS, orgLifeZhCN } from './org-life-messages';
+import { learningEnUS, learningZhCN } from './learning-messages';
+import { memberScoresEnUS, memberScoresZhCN } from './member-scores-messages';
 
 const zhCN = {
   // app
@@ -294,6 +299,11 @@ const zhCN = {
   ...h5RequestsZhCN,
   ...serviceZhCN,
   ...h5ServiceZhCN,
+  ...partyMembersZhCN,
+  ...enrolmentsZhCN,
+  ...orgLifeZhCN,
+  ...learningZhCN,
+  ...memberScoresZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -571,6 +581,11 @@ const enUS: Record<MessageKey, string> = {
   ...h5RequestsEnUS,
   ...serviceEnUS,
   ...h5ServiceEnUS,
+  ...partyMembersEnUS,
+  ...enrolmentsEnUS,
+  ...orgLifeEnUS,
+  ...learningEnUS,
+  ...memberScoresEnUS,
 };
 
 export const messages: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
