@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { partyRoutes } from './party.routes';
 import { seedDemoPartyOrgs } from './party.seed';
 import { countOrgsUnder } from './party.repo';
+import { seedDemoPartyMembers } from './party-members.seed';
 
 type Routes = (app: FastifyInstance, services: Services) => Promise<void> | void;
 type Seed = (context: DemoSeedContext) => Promise<void>;
@@ -24,7 +25,7 @@ export const partyModule: ModuleManifest = {
  * seeded first. Each feature adds its routes, demo seed and jobs to the lists below, in dependency order.
  */
 const memberRoutes: readonly Routes[] = [];
-const memberSeeds: readonly Seed[] = [];
+const memberSeeds: readonly Seed[] = [seedDemoPartyMembers];
 const memberJobs: readonly Jobs[] = [];
 
 export const partyMembersModule: ModuleManifest = {
