@@ -29,7 +29,7 @@ import { AppError } from '../../platform/errors';
 import { idempotencyKeyFrom } from '../../platform/idempotency';
 import { actorOf } from '../../platform/identity/request-actor';
 import type { Services } from '../../services';
-import { PHOTO_MAX_BYTES } from './request-photos.image';
+import { readUploadedImage } from '../../platform/images';
 import type { RequestsExport } from './requests.export';
 
 declare module 'fastify' {
@@ -39,7 +39,6 @@ declare module 'fastify' {
   }
 }
 
-const tooLarge = () => new AppError(413, 'photo_too_large', { max: `${PHOTO_MAX_BYTES / 1024 / 1024} MB` });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().optional() });
 const ExportQuery = RequestListQuery.omit({ cursor: true, limit: true });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,18 +82,7 @@ export function requestsRoutes(app: FastifyInstance, { requests, requestStats, e
     { schema: { operationId: 'uploadRequestPhoto', tags, summary: '上传诉求照片（JPEG/PNG/WebP，按内容识别；去除 EXIF/GPS 后保存）', consumes: ['multipart/form-data'], response: { 201: StagedPhoto } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) throw new AppError(415, 'photo_not_image');
-      let bytes: Buffer;
-      try {
-        const file = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-        if (!file) throw new AppError(415, 'photo_not_image');
-        bytes = await file.toBuffer();
-        if (file.file.truncated) throw tooLarge();
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw new AppError(415, 'photo_not_image');
-      }
+      const bytes = await readUploadedImage(req);
       return reply.status(201).send(await requests.uploadPhoto(actor, bytes));
     },
   );

@@ -26,7 +26,7 @@ import type { NotificationsService } from '../../platform/notifications.service'
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
-import { normalisePhoto } from './request-photos.image';
+import { normalisePhoto } from '../../platform/images';
 import * as repo from './requests.repo';
 import { allowedActions, boxAround, chinaDay, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
 import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';

@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import sharp, { type Metadata } from 'sharp';
-import { AppError } from '../../platform/errors';
+import { AppError } from './errors';
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTO_MAX_PIXELS = 40_000_000;
@@ -24,6 +25,8 @@ export function sniffImageType(bytes: Buffer): PhotoMime | null {
 }
 
 /**
+ * Photos (requests, org-life sessions, …): checked by content, then re-encoded without metadata.
+ *
  * Checks an upload and re-encodes it: the orientation is applied to the pixels and every piece of
  * metadata (EXIF with GPS position, XMP, comments) is dropped, so a stored photo never tells where
  * a resident lives.
@@ -48,6 +51,27 @@ export async function normalisePhoto(bytes: Buffer): Promise<NormalisedPhoto> {
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { data, mime, width: info.width, height: info.height };
   } catch {
+    throw new AppError(415, 'photo_not_image');
+  }
+}
+
+const tooLarge = () => new AppError(413, 'photo_too_large', { max: `${PHOTO_MAX_BYTES / 1024 / 1024} MB` });
+
+/**
+ * The bytes of the one file of a multipart upload (field name free), refused the same way
+ * everywhere: not multipart or no file → 415, over the size limit → 413.
+ */
+export async function readUploadedImage(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError(415, 'photo_not_image');
+  try {
+    const file = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+    if (!file) throw new AppError(415, 'photo_not_image');
+    const bytes = await file.toBuffer();
+    if (file.file.truncated) throw tooLarge();
+    return bytes;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw new AppError(415, 'photo_not_image');
   }
 }
