@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, screenshot, signIn, startSite } from './support';
+import { apiSession, artifactPath, launchBrowser, screenshot, signIn, startSite } from './support';
 
 let base: string;
 let browser: Browser;
@@ -10,19 +10,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-async function apiSession(username: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Gridwork@2026' }) });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  return {
-    get: async <T>(path: string) => (await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as T,
-    post: async (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  };
-}
-
 /** The centre of a small grid under the first grid of community A, where the resident lives. */
 async function pointInGridA() {
-  const staff = await apiSession('staff');
+  const staff = await apiSession(base, 'staff');
   const me = await staff.get<{ roles: { placeId: string }[] }>('/api/v1/auth/me');
   const grids = await staff.get<{ items: { id: string; name: string; boundary: { coordinates: number[][][] } | null }[] }>(`/api/v1/places?parentId=${me.roles[0]!.placeId}&type=grid`);
   const gridA = grids.items[0]!;
@@ -78,8 +68,8 @@ describe('a request from a resident’s phone to the echo wall', () => {
     await screenshot(phone, 'h5-request-submitted');
 
     // 2. The community dispatches it to grid A's worker (the service centre's desk).
-    const staff = await apiSession('staff');
-    const gridAId = (await (await apiSession('gridA')).get<{ id: string }>('/api/v1/auth/me')).id;
+    const staff = await apiSession(base, 'staff');
+    const gridAId = (await (await apiSession(base, 'gridA')).get<{ id: string }>('/api/v1/auth/me')).id;
     expect((await staff.post(`/api/v1/requests/${requestId}/transitions`, { action: 'assign', ownerUserId: gridAId })).status).toBe(200);
 
     // 3. The grid worker resolves it in the admin web, from the inbox.
@@ -119,5 +109,33 @@ describe('a request from a resident’s phone to the echo wall', () => {
     expect(await wall.getByTestId('echo-wall').textContent()).not.toContain('李芳');
     await screenshot(wall, 'echo-wall');
     await Promise.all([context.close(), desk.close(), wall.close()]);
+  });
+
+  it('a major matter goes on the council agenda; staff schedule it, record the decision, and the request shows it', async () => {
+    const staff = await apiSession(base, 'staff');
+    const me = await staff.get<{ roles: { placeId: string }[] }>('/api/v1/auth/me');
+    const grid = (await staff.get<{ items: { id: string }[] }>(`/api/v1/places?parentId=${me.roles[0]!.placeId}&type=grid`)).items[0]!;
+    const raised = await staff.post('/api/v1/requests', { channel: 'counter', category: 'facilities.elevator', description: '端到端大事：5号楼居民希望加装电梯', placeId: grid.id, triage: 'major' });
+    expect(raised.status).toBe(201);
+    const { id: requestId } = (await raised.json()) as { id: string };
+
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await signIn(desk, base, 'staff');
+    await desk.goto(`${base}/requests/council`);
+    const row = desk.getByTestId('council-agenda-table').locator('tr', { hasText: '端到端大事' });
+    await row.getByTestId('council-schedule').click();
+    await desk.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await row.getByText('已安排').waitFor();
+    await row.getByTestId('council-decide').click();
+    await desk.getByTestId('council-decision').fill('经居民代表协商，同意加装电梯，费用按楼层分摊');
+    await desk.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await desk.locator('.ant-modal-confirm').getByRole('button', { name: '确定' }).click();
+    await row.getByText('已决议').waitFor();
+    await screenshot(desk, 'council-agenda');
+
+    await desk.goto(`${base}/requests/${requestId}`);
+    await desk.getByTestId('request-council').getByText('同意加装电梯').waitFor();
+    await screenshot(desk, 'request-council-decision');
+    await desk.close();
   });
 });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, startSite } from './support';
+import { apiSession, launchBrowser, phoneSignIn, screenshot, signIn, startSite } from './support';
 
 let base: string;
 let browser: Browser;
@@ -9,26 +9,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-async function apiSession(username: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Gridwork@2026' }) });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  return {
-    get: async <T>(path: string) => (await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as T,
-    post: async (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  };
-}
-
-async function phoneSignIn(page: Page, username: string) {
-  await page.goto(`${base}/h5/`);
-  await page.getByPlaceholder('请输入用户名').fill(username);
-  await page.getByPlaceholder('请输入密码').fill('Gridwork@2026');
-  await page.getByTestId('login-submit').click();
-}
-
 describe('volunteer service from sign-up to the charity store', () => {
   it('a resident signs up, checks in and out, the organiser confirms, points arrive and buy a good', async () => {
-    const staff = await apiSession('staff');
+    const staff = await apiSession(base, 'staff');
     const me = await staff.get<{ roles: { placeId: string }[] }>('/api/v1/auth/me');
     const hour = 3_600_000;
     const title = `端到端志愿服务 ${Date.now() % 100000}`;
@@ -52,7 +35,7 @@ describe('volunteer service from sign-up to the charity store', () => {
     // 1. The resident signs up on the phone.
     const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', isMobile: true });
     const phone = await context.newPage();
-    await phoneSignIn(phone, 'resident');
+    await phoneSignIn(phone, base, 'resident');
     await phone.getByTestId('h5-home-points').waitFor();
     await phone.goto(`${base}/h5/points`);
     const balanceBefore = Number(await phone.getByTestId('h5-points-balance').getAttribute('data-balance'));
@@ -64,7 +47,7 @@ describe('volunteer service from sign-up to the charity store', () => {
     await screenshot(phone, 'h5-event-signed-up');
 
     // 2. The organiser checks them in at the desk when they arrived (90 minutes ago).
-    const residentId = (await (await apiSession('resident')).get<{ residentId: string }>('/api/v1/points/me')).residentId;
+    const residentId = (await (await apiSession(base, 'resident')).get<{ residentId: string }>('/api/v1/points/me')).residentId;
     const checkedIn = await staff.post(`/api/v1/events/${event.id}/check-in`, { residentId, at: new Date(Date.now() - 1.5 * hour).toISOString() });
     expect(checkedIn.status, await checkedIn.clone().text()).toBeLessThan(300);
 
@@ -106,7 +89,7 @@ describe('volunteer service from sign-up to the charity store', () => {
     await phone.getByTestId('h5-redemption-card').first().waitFor();
     expect(await phone.getByTestId('h5-redemption-card').first().getAttribute('data-status')).toBe('reserved');
     await screenshot(phone, 'h5-store-reserved');
-    const account = await (await apiSession('resident')).get<{ balance: number }>('/api/v1/points/me');
+    const account = await (await apiSession(base, 'resident')).get<{ balance: number }>('/api/v1/points/me');
     expect(account.balance).toBe(after);
     await Promise.all([context.close(), desk.close()]);
   });

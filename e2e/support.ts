@@ -48,3 +48,22 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByTestId('login-submit').click();
   await page.getByTestId('header-user-name').waitFor();
 }
+
+/** The API as one demo user, for the steps a test does not drive through the pages. */
+export async function apiSession(base: string, username: string, password = 'Gridwork@2026') {
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return {
+    get: async <T>(path: string) => (await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as T,
+    post: async (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  };
+}
+
+/** Signs in on the mobile pages. */
+export async function phoneSignIn(page: Page, base: string, username: string, password = 'Gridwork@2026'): Promise<void> {
+  await page.goto(`${base}/h5/`);
+  await page.getByPlaceholder('请输入用户名').fill(username);
+  await page.getByPlaceholder('请输入密码').fill(password);
+  await page.getByTestId('login-submit').click();
+}

@@ -6,6 +6,7 @@ import { identityPlaceHooks } from './platform/identity/identity.hooks';
 import { createAccountsService, type AccountsService } from './modules/accounts/accounts.service';
 import { createPartyService, type PartyService } from './modules/party/party.service';
 import { partyPlaceHooks } from './modules/party/party.hooks';
+import { createPartyMembersService, type PartyMembersService } from './modules/party/party-members.service';
 import { createPlacesService, type PlacesService } from './modules/places/places.service';
 import { createCareGroupsService, type CareGroupsService } from './modules/residents/care-groups.service';
 import { createHouseholdsService, type HouseholdsService } from './modules/residents/households.service';
@@ -14,6 +15,8 @@ import { createResidentsService, type ResidentsService } from './modules/residen
 import { createVisitsService, type VisitsService } from './modules/residents/visits.service';
 import { createEchoWallService, type EchoWallService } from './modules/requests/echo-wall.service';
 import { requestsPlaceHooks } from './modules/requests/requests.hooks';
+import { createCouncilsService, type CouncilsService } from './modules/councils/councils.service';
+import { councilsPlaceHooks } from './modules/councils/councils.hooks';
 import { createRequestsService, type RequestsService } from './modules/requests/requests.service';
 import { createRequestStatsService, type RequestStatsService } from './modules/requests/requests.stats';
 import { createWishesService, type WishesService } from './modules/wishes/wishes.service';
@@ -32,17 +35,33 @@ import { createLectureTopicsService, type LectureTopicsService } from './modules
 import { createEventStatsService, type EventStatsService } from './modules/events/events.stats';
 import { createEventCalendarService, type EventCalendarService } from './modules/events/events.calendar';
 import { eventsPlaceHooks } from './modules/events/events.hooks';
+import { createMemberScoresService, type MemberScoresService } from './modules/party/member-scores.service';
+import { memberScoresPlaceHooks } from './modules/party/member-scores.hooks';
+import { servicePostsPlaceHooks } from './modules/party/service-posts.hooks';
+import { createOrgLifeService, type OrgLifeService } from './modules/party/org-life.service';
+import { createOrgLifeCompleteness, type OrgLifeCompleteness } from './modules/party/org-life.completeness';
+import { createOrgLifeExport, type OrgLifeExport } from './modules/party/org-life.export';
+import { createEnrolmentsService, type EnrolmentsService } from './modules/party/enrolments.service';
+import { createEmployerReport, type EmployerReportService } from './modules/party/enrolments.report';
+import { createServicePostsService, type ServicePostsService } from './modules/party/service-posts.service';
+import { createServiceHoursService, type ServiceHoursService } from './modules/party/service-posts.hours';
+import { createLearningService, type LearningService } from './modules/party/learning.service';
+import { createStudiesService, type StudiesService } from './modules/party/learning.studies';
+import { createQuizzesService, type QuizzesService } from './modules/party/quizzes.service';
+import { createQuizAttemptsService, type QuizAttemptsService } from './modules/party/quizzes.attempts';
 
 export interface Services {
   readonly places: PlacesService;
   readonly identity: IdentityService;
   readonly accounts: AccountsService;
   readonly party: PartyService;
+  readonly partyMembers: PartyMembersService;
   readonly residents: ResidentsService;
   readonly households: HouseholdsService;
   readonly careGroups: CareGroupsService;
   readonly visits: VisitsService;
   readonly notifications: NotificationsService;
+  readonly councils: CouncilsService;
   readonly requests: RequestsService;
   readonly requestStats: RequestStatsService;
   readonly echoWall: EchoWallService;
@@ -56,6 +75,18 @@ export interface Services {
   readonly eventStats: EventStatsService;
   readonly eventCalendar: EventCalendarService;
   readonly store: StoreService;
+  readonly memberScores: MemberScoresService;
+  readonly orgLife: OrgLifeService;
+  readonly orgLifeCompleteness: OrgLifeCompleteness;
+  readonly orgLifeExport: OrgLifeExport;
+  readonly enrolments: EnrolmentsService;
+  readonly employerReport: EmployerReportService;
+  readonly servicePosts: ServicePostsService;
+  readonly serviceHours: ServiceHoursService;
+  readonly learning: LearningService;
+  readonly studies: StudiesService;
+  readonly quizzes: QuizzesService;
+  readonly quizAttempts: QuizAttemptsService;
 }
 
 export interface ServiceDeps {
@@ -68,7 +99,7 @@ export interface ServiceDeps {
 
 /** The composition root of the domain: every service gets exactly the dependencies it names. */
 export function createServices({ db, config, cipher, live }: ServiceDeps): Services {
-  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, wishesPlaceHooks, storePlaceHooks, volunteersPlaceHooks, eventsPlaceHooks] });
+  const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, councilsPlaceHooks, wishesPlaceHooks, storePlaceHooks, volunteersPlaceHooks, eventsPlaceHooks, memberScoresPlaceHooks, servicePostsPlaceHooks] });
   const identity = createIdentityService({ db, config, cipher, places });
   const accounts = createAccountsService({ db, identity, places });
   const party = createPartyService({ db, places });
@@ -76,11 +107,15 @@ export function createServices({ db, config, cipher, live }: ServiceDeps): Servi
   const households = createHouseholdsService({ db, places });
   const careGroups = createCareGroupsService({ db, places });
   const visits = createVisitsService({ db, places, residents });
+  const partyMembers = createPartyMembersService({ db, cipher, places, residents });
   const notifications = createNotificationsService({ db });
-  const requests = createRequestsService({ db, cipher, places, identity, residents, notifications, live });
+  // Before requests and wishes: their resolutions and fulfilled wishes score party members.
+  const memberScores = createMemberScoresService({ db, notifications });
+  const councils = createCouncilsService({ db, places });
+  const requests = createRequestsService({ db, cipher, places, identity, residents, notifications, councils, memberScores, live });
   const requestStats = createRequestStatsService({ db, places });
   const echoWall = createEchoWallService({ db, places });
-  const wishes = createWishesService({ db, places, residents, notifications });
+  const wishes = createWishesService({ db, places, residents, notifications, memberScores });
   const points = createPointsService({ db, residents, expiryDays: config.pointsExpiryDays });
   const store = createStoreService({ db, places, residents, points });
   const volunteers = createVolunteersService({ db, places, residents, confirmedHalfHours });
@@ -90,5 +125,16 @@ export function createServices({ db, config, cipher, live }: ServiceDeps): Servi
   const lectureTopics = createLectureTopicsService({ db, places });
   const eventStats = createEventStatsService({ db, places, volunteers, points });
   const eventCalendar = createEventCalendarService({ db, places });
-  return { places, identity, accounts, party, residents, households, careGroups, visits, notifications, requests, requestStats, echoWall, wishes, points, store, volunteers, teams, events, attendance, lectureTopics, eventStats, eventCalendar };
+  const orgLife = createOrgLifeService({ db });
+  const orgLifeCompleteness = createOrgLifeCompleteness({ db, places });
+  const orgLifeExport = createOrgLifeExport({ db, orgLife });
+  const enrolments = createEnrolmentsService({ db, cipher, places, residents, notifications });
+  const employerReport = createEmployerReport({ db, places });
+  const servicePosts = createServicePostsService({ db, places });
+  const serviceHours = createServiceHoursService({ db, places, notifications });
+  const learning = createLearningService({ db });
+  const studies = createStudiesService({ db, learning });
+  const quizzes = createQuizzesService({ db });
+  const quizAttempts = createQuizAttemptsService({ db, quizzes });
+  return { places, identity, accounts, party, partyMembers, residents, households, careGroups, visits, notifications, councils, requests, requestStats, echoWall, wishes, points, store, volunteers, teams, events, attendance, lectureTopics, eventStats, eventCalendar, memberScores, orgLife, orgLifeCompleteness, orgLifeExport, enrolments, employerReport, servicePosts, serviceHours, learning, studies, quizzes, quizAttempts };
 }

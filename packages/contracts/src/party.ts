@@ -25,6 +25,8 @@ export const PartyOrg = z.object({
   placeId: Id,
   placeName: z.string(),
   childCount: z.number().int(),
+  /** Members of this org and of its sub-orgs. */
+  memberCount: z.number().int(),
   createdAt: z.string(),
 });
 export type PartyOrg = z.infer<typeof PartyOrg>;

@@ -19,6 +19,20 @@ import { TotpEnrolPage } from '../modules/auth/totp-enrol-page';
 
 const PlacesPage = lazy(() => import('../modules/places/places-page').then((m) => ({ default: m.PlacesPage })));
 const PartyOrgsPage = lazy(() => import('../modules/party/party-orgs-page').then((m) => ({ default: m.PartyOrgsPage })));
+const LearningPage = lazy(() => import('../modules/party/learning-page').then((m) => ({ default: m.LearningPage })));
+const QuizListPage = lazy(() => import('../modules/party/quiz-list-page').then((m) => ({ default: m.QuizListPage })));
+const OrgLifeSessionsPage = lazy(() => import('../modules/party/org-life-sessions-page').then((m) => ({ default: m.OrgLifeSessionsPage })));
+const OrgLifeSessionDetailPage = lazy(() => import('../modules/party/org-life-session-detail-page').then((m) => ({ default: m.OrgLifeSessionDetailPage })));
+const PartyMembersPage = lazy(() => import('../modules/party/party-members-page').then((m) => ({ default: m.PartyMembersPage })));
+const PartyMemberDetailPage = lazy(() => import('../modules/party/party-member-detail-page').then((m) => ({ default: m.PartyMemberDetailPage })));
+const PartyAnniversariesPage = lazy(() => import('../modules/party/party-anniversaries-page').then((m) => ({ default: m.PartyAnniversariesPage })));
+const OrgLifeCompletenessPage = lazy(() => import('../modules/party/org-life-completeness-page').then((m) => ({ default: m.OrgLifeCompletenessPage })));
+const EnrolmentsPage = lazy(() => import('../modules/party/enrolments-page').then((m) => ({ default: m.EnrolmentsPage })));
+const ServicePostsPage = lazy(() => import('../modules/party/service-posts-page').then((m) => ({ default: m.ServicePostsPage })));
+const EmployerReportPage = lazy(() => import('../modules/party/employer-report-page').then((m) => ({ default: m.EmployerReportPage })));
+const MemberScoresPage = lazy(() => import('../modules/party/member-scores-page').then((m) => ({ default: m.MemberScoresPage })));
+const MemberScoresEntriesPage = lazy(() => import('../modules/party/member-scores-entries-page').then((m) => ({ default: m.MemberScoresEntriesPage })));
+const MemberScoresItemsPage = lazy(() => import('../modules/party/member-scores-items-page').then((m) => ({ default: m.MemberScoresItemsPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const ResidentsPage = lazy(() => import('../modules/residents/residents-page').then((m) => ({ default: m.ResidentsPage })));
@@ -33,6 +47,7 @@ const InboxPage = lazy(() => import('../modules/requests/inbox-page').then((m) =
 const FollowUpsPage = lazy(() => import('../modules/requests/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })));
 const RequestStatsPage = lazy(() => import('../modules/requests/stats-page').then((m) => ({ default: m.StatsPage })));
 const CategoriesPage = lazy(() => import('../modules/requests/categories-page').then((m) => ({ default: m.CategoriesPage })));
+const CouncilAgendaPage = lazy(() => import('../modules/councils/council-agenda-page').then((m) => ({ default: m.CouncilAgendaPage })));
 const WishesPage = lazy(() => import('../modules/wishes/wishes-page').then((m) => ({ default: m.WishesPage })));
 const EchoWallPage = lazy(() => import('../modules/requests/echo-wall-page').then((m) => ({ default: m.EchoWallPage })));
 const VolunteersPage = lazy(() => import('../modules/volunteers/volunteers-page').then((m) => ({ default: m.VolunteersPage })));
@@ -200,6 +215,14 @@ function AppRoutes() {
             }
           />
           <Route
+            path="council"
+            element={
+              <RequirePermission permission="request.read">
+                <CouncilAgendaPage />
+              </RequirePermission>
+            }
+          />
+          <Route
             path="stats"
             element={
               <RequirePermission permission="request.manage">
@@ -331,6 +354,118 @@ function AppRoutes() {
           element={
             <RequirePermission permission="party-org.read">
               <PartyOrgsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/members"
+          element={
+            <RequirePermission permission="party-member.read">
+              <PartyMembersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/members/:id"
+          element={
+            <RequirePermission permission="party-member.read">
+              <PartyMemberDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/anniversaries"
+          element={
+            <RequirePermission permission="party-member.read">
+              <PartyAnniversariesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/scores"
+          element={
+            <RequirePermission permission="member-score.read">
+              <MemberScoresPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/scores/entries"
+          element={
+            <RequirePermission permission="member-score.enter">
+              <MemberScoresEntriesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/scores/items"
+          element={
+            <RequirePermission permission="member-score.configure">
+              <MemberScoresItemsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/sessions"
+          element={
+            <RequirePermission permission="org-life.read">
+              <OrgLifeSessionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/sessions/completeness"
+          element={
+            <RequirePermission permission="org-life.read">
+              <OrgLifeCompletenessPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/sessions/:id"
+          element={
+            <RequirePermission permission="org-life.read">
+              <OrgLifeSessionDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/learning"
+          element={
+            <RequirePermission permission="learning.manage">
+              <LearningPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/quizzes"
+          element={
+            <RequirePermission permission="learning.manage">
+              <QuizListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/enrolments"
+          element={
+            <RequirePermission permission="enrolment.approve">
+              <EnrolmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/posts"
+          element={
+            <RequirePermission permission="service-post.manage">
+              <ServicePostsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="party/employer-report"
+          element={
+            <RequirePermission permission="enrolment.approve">
+              <EmployerReportPage />
             </RequirePermission>
           }
         />

@@ -38,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { path: '/requests/inbox', labelKey: 'nav.requestInbox', icon: null, permission: 'request.handle' },
       { path: '/requests', labelKey: 'nav.requests', icon: null, permission: 'request.read' },
       { path: '/requests/follow-ups', labelKey: 'nav.requestFollowUps', icon: null, permission: 'request.manage' },
+      { path: '/requests/council', labelKey: 'nav.councilAgenda', icon: null, permission: 'request.read' },
       { path: '/requests/stats', labelKey: 'nav.requestStats', icon: null, permission: 'request.manage' },
       { path: '/requests/categories', labelKey: 'nav.requestCategories', icon: null, permission: 'request.configure' },
     ],

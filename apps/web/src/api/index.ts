@@ -5,3 +5,8 @@ export * from './requests-endpoints';
 export type * from './requests-types';
 export * from './service-endpoints';
 export type * from './service-types';
+export * from './org-life-endpoints';
+export * from './learning-endpoints';
+export * from './party-members-endpoints';
+export * from './member-scores-endpoints';
+export * from './enrolments-endpoints';

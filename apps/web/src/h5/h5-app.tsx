@@ -33,6 +33,14 @@ import { LecturesPage } from './pages/lectures/lectures-page';
 import { PointsPage } from './pages/points/points-page';
 import { StorePage } from './pages/store/store-page';
 import { VolunteerPage } from './pages/volunteer/volunteer-page';
+import { LearningPage } from './pages/party/learning-page';
+import { LearningMaterialPage } from './pages/party/learning-material-page';
+import { QuizPage } from './pages/party/quiz-page';
+import { SessionsPage } from './pages/party/sessions-page';
+import { ScoresPage } from './pages/party/scores-page';
+import { PartyHubPage } from './pages/party/party-hub-page';
+import { EnrolPage } from './pages/party/enrol-page';
+import { PostsPage } from './pages/party/posts-page';
 
 export function restrictionPathH5(restriction: SessionRestriction): string {
   return restriction === 'change_password' ? '/change-password' : '/totp-enrol';
@@ -227,6 +235,70 @@ export function H5App() {
                   element={
                     <RequireAuth>
                       <VolunteerPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/learning"
+                  element={
+                    <RequireAuth>
+                      <LearningPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/learning/:id"
+                  element={
+                    <RequireAuth>
+                      <LearningMaterialPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/quizzes/:id"
+                  element={
+                    <RequireAuth>
+                      <QuizPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/scores"
+                  element={
+                    <RequireAuth>
+                      <ScoresPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/sessions"
+                  element={
+                    <RequireAuth>
+                      <SessionsPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party"
+                  element={
+                    <RequireAuth>
+                      <PartyHubPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/enrol"
+                  element={
+                    <RequireAuth>
+                      <EnrolPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/party/posts"
+                  element={
+                    <RequireAuth>
+                      <PostsPage />
                     </RequireAuth>
                   }
                 />

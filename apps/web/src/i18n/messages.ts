@@ -7,6 +7,7 @@ import type { Locale } from '@gridwork/contracts';
 import { residentsEnUS, residentsZhCN } from './residents-messages';
 import { requestsEnUS, requestsZhCN } from './requests-messages';
 import { h5RequestsEnUS, h5RequestsZhCN } from './h5-requests-messages';
+import { councilsEnUS, councilsZhCN } from './councils-messages';
 import { serviceEnUS, serviceZhCN } from './service-messages';
 import { h5ServiceEnUS, h5ServiceZhCN } from './h5-service-messages';
 import { partyMembersEnUS, partyMembersZhCN } from './party-members-messages';
@@ -297,6 +298,7 @@ const zhCN = {
   ...residentsZhCN,
   ...requestsZhCN,
   ...h5RequestsZhCN,
+  ...councilsZhCN,
   ...serviceZhCN,
   ...h5ServiceZhCN,
   ...partyMembersZhCN,
@@ -579,6 +581,7 @@ const enUS: Record<MessageKey, string> = {
   ...residentsEnUS,
   ...requestsEnUS,
   ...h5RequestsEnUS,
+  ...councilsEnUS,
   ...serviceEnUS,
   ...h5ServiceEnUS,
   ...partyMembersEnUS,

@@ -3,6 +3,7 @@ import type { AutoScoreItem, ScoreSource } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { partyMembers } from './party-members.tables';
 import { memberScoreEntries, memberScoreItems } from './member-scores.tables';
+import { scoreYearOf } from './member-scores.rules';
 
 export interface ScoreAward {
   readonly memberId: string;
@@ -39,7 +40,7 @@ export async function awardMemberScore(tx: Db, award: ScoreAward): Promise<numbe
       itemId: item.id,
       dimension: item.dimension,
       points,
-      year: award.occurredAt.getUTCFullYear(),
+      year: scoreYearOf(award.occurredAt),
       sourceType: award.sourceType,
       sourceId: award.sourceId,
       reason: award.reason,

@@ -168,6 +168,17 @@ describe('changing the party tree', () => {
     await refused(() => staff.delete(`/api/v1/party-orgs/${branchA.id}`), 409, 'party_org_has_children');
   });
 
+  it('refuses to delete an organisation that still has members, and deletes it once they are transferred', async () => {
+    const group = await createOrg(staff, { parentId: branchA.id, type: 'group', name: '有党员的党小组', placeId: demo.householdA.parentId! });
+    const joined = await staff.post('/api/v1/party-members', { orgId: group.id, name: '党员孙立', gender: 'male', phone: '13800138111', status: 'full', type: 'resident', stages: { probationaryOn: '2010-07-01', fullOn: '2011-07-01' } });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const problem = await refused(() => staff.delete(`/api/v1/party-orgs/${group.id}`), 409, 'party_org_has_records');
+    expect(problem.detail).toBe('该党组织还有 1 名党员、0 条组织生活记录，请先转接党员，不能删除');
+    const moved = await staff.post(`/api/v1/party-members/${joined.json<{ id: string }>().id}/transfers`, { toOrgId: branchA.id, transferredOn: '2026-11-01', reason: '党小组撤销' });
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect((await staff.delete(`/api/v1/party-orgs/${group.id}`)).statusCode).toBe(200);
+  });
+
   it('renames an organisation and records before and after', async () => {
     const response = await staff.patch(`/api/v1/party-orgs/${branchB.id}`, { name: '第二网格联合党支部', branchKind: 'estate', isJointCommittee: true });
     expect(response.statusCode, response.body).toBe(200);

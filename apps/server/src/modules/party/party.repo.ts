@@ -5,6 +5,8 @@ import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { partyOrgs } from './party.tables';
+import { partyMembers } from './party-members.tables';
+import { orgLifeSessions } from './org-life.tables';
 
 export type PartyOrgRow = typeof partyOrgs.$inferSelect & { childCount: number };
 
@@ -96,4 +98,11 @@ export async function countOrgsStrandedByMove(db: Db, oldPrefix: string, newPref
           AND NOT ((${newPrefix} || substr(o.place_path, ${oldPrefix.length + 1})) LIKE p.place_path || '%')`,
   );
   return Number(row?.n ?? 0);
+}
+
+/** What still refers to one org and so blocks deleting it. */
+export async function countOrgRecords(tx: Db, orgId: string): Promise<{ members: number; sessions: number }> {
+  const [members] = await tx.select({ n: sql<number>`count(*)::int` }).from(partyMembers).where(eq(partyMembers.orgId, orgId));
+  const [sessions] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgLifeSessions).where(eq(orgLifeSessions.orgId, orgId));
+  return { members: Number(members?.n ?? 0), sessions: Number(sessions?.n ?? 0) };
 }

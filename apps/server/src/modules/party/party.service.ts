@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import { conflict, unprocessable } from '../../platform/errors';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
+import { memberCounts as countMembersOf } from './party-members.repo';
 import * as repo from './party.repo';
 
 export interface PartyDeps {
@@ -23,6 +24,7 @@ export interface PartyOrgListQuery {
 export function createPartyService({ db, places }: PartyDeps) {
   async function toView(tx: Db, rows: repo.PartyOrgRow[]): Promise<PartyOrg[]> {
     const placeNames = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const memberCounts = await countMembersOf(tx, rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       parentId: r.parentId,
@@ -33,6 +35,7 @@ export function createPartyService({ db, places }: PartyDeps) {
       placeId: r.placeId,
       placeName: placeNames.get(r.placeId) ?? '',
       childCount: Number(r.childCount),
+      memberCount: memberCounts.get(r.id) ?? 0,
       createdAt: r.createdAt.toISOString(),
     }));
   }
@@ -120,6 +123,9 @@ export function createPartyService({ db, places }: PartyDeps) {
       await db.transaction(async (tx) => {
         const org = await readable(tx, actor, id, true);
         if (org.childCount > 0) throw conflict('party_org_has_children', { count: org.childCount });
+        // Members and session records are history: they move (transfers) or stay, they are never deleted with the org.
+        const { members, sessions } = await repo.countOrgRecords(tx, id);
+        if (members + sessions > 0) throw conflict('party_org_has_records', { members, sessions });
         await repo.deleteOrg(tx, id);
         await writeAudit(tx, auditContextOf(actor), { action: 'party-org.delete', entityType: 'party-org', entityId: id, before: auditView(org) });
       });

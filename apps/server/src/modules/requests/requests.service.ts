@@ -22,11 +22,13 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../pl
 import { fingerprintOf, once } from '../../platform/idempotency';
 import type { IdentityService } from '../../platform/identity/identity.service';
 import { NO_LIVE, type LivePublisher } from '../../platform/live';
+import type { CouncilsService } from '../councils/councils.service';
 import type { NotificationsService } from '../../platform/notifications.service';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import { normalisePhoto } from '../../platform/images';
+import type { MemberScoreAwards } from '../party/member-scores.service';
 import * as repo from './requests.repo';
 import { allowedActions, boxAround, chinaDay, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
 import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
@@ -38,6 +40,10 @@ export interface RequestsDeps {
   readonly identity: IdentityService;
   readonly residents: ResidentsService;
   readonly notifications: NotificationsService;
+  /** Major matters confirmed by staff go on the council agenda (红色议事会). */
+  readonly councils: Pick<CouncilsService, 'propose' | 'withdraw'>;
+  /** A resolution by a party member scores for them (党员积分: 办结群众诉求). */
+  readonly memberScores: MemberScoreAwards;
   readonly live?: LivePublisher;
 }
 
@@ -73,7 +79,7 @@ export function escalationNotices(row: Pick<repo.RequestRow, 'id' | 'seq' | 'des
   }));
 }
 
-export function createRequestsService({ db, cipher, places, identity, residents, notifications, live = NO_LIVE }: RequestsDeps) {
+export function createRequestsService({ db, cipher, places, identity, residents, notifications, councils, memberScores, live = NO_LIVE }: RequestsDeps) {
   const announce = (row: Pick<repo.RequestRow, 'id' | 'seq' | 'placePath' | 'placeId' | 'status'>, type: 'created' | 'changed') =>
     live.publish({ topic: 'request', path: row.placePath, data: { type, id: row.id, reference: referenceOf(row.seq), status: row.status, placeId: row.placeId } });
 
@@ -263,6 +269,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     });
     if (input.photoIds.length > 0 && fields.reporterUserId) await attach(tx, input.photoIds, fields.reporterUserId, { requestId: row.id, placePath: row.placePath, kind: 'report', eventId: null });
     await repo.insertStatDeltas(tx, [statDelta(row, row.createdAt, { received: 1, openDelta: 1 })]);
+    if (row.triage === 'major' && row.triageConfirmed) await councils.propose(tx, majorMatter(row));
     await writeAudit(tx, audit, { action: 'request.create', entityType: 'service_request', entityId: row.id, after: { reference: referenceOf(row.seq), category: row.categoryCode, channel: row.channel, placeId: row.placeId, triage } });
     return row;
   }
@@ -280,6 +287,8 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     if (!category) throw unprocessable('category_unknown', { code: row.categoryCode });
     return category.slaHours;
   }
+
+  const majorMatter = (row: repo.RequestRow) => ({ requestId: row.id, reference: referenceOf(row.seq), placeId: row.placeId, placePath: row.placePath, description: row.description });
 
   /** Applies one action; returns the changes, the history entry and the side effects. */
   async function apply(tx: Db, actor: Actor, row: repo.RequestRow, input: TransitionInput, now: Date) {
@@ -332,6 +341,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       case 'resolve': {
         const onTime = row.deadline === null || now.getTime() <= row.deadline.getTime();
         Object.assign(changes, { result: input.result, resolvedAt: now, resolvedOnTime: onTime });
+        if (row.ownerUserId) await memberScores.awardToUser(tx, row.ownerUserId, { item: 'request-resolved', sourceType: 'request', sourceId: row.id, occurredAt: now, reason: `诉求 ${reference} 办结` });
         note = input.result;
         details.onTime = onTime;
         const audience = new Set([...(row.reporterUserId ? [row.reporterUserId] : []), ...(await repo.followersOf(tx, row.id))]);
@@ -378,6 +388,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         details.deadline = deadline.toISOString();
         details.previousSatisfaction = row.satisfaction;
         // The earlier resolution (and its rating) no longer counts: take it back on the days it was counted.
+        if (row.ownerUserId) await memberScores.retractFromUser(tx, row.ownerUserId, { item: 'request-resolved', sourceType: 'request', sourceId: row.id });
         if (row.resolvedAt) {
           const handled = Math.round((row.resolvedAt.getTime() - row.createdAt.getTime()) / 1000);
           deltas.push(statDelta(row, row.resolvedAt, { resolved: -1, resolvedOnTime: row.resolvedOnTime ? -1 : 0, handlingSeconds: -handled }));
@@ -586,6 +597,8 @@ export function createRequestsService({ db, cipher, places, identity, residents,
           await attach(tx, input.photoIds, actor.userId, { requestId: row.id, placePath: row.placePath, kind: input.action === 'resolve' ? 'result' : 'progress', eventId });
         }
         await repo.insertStatDeltas(tx, deltas);
+        if (changes.triage === 'major') await councils.propose(tx, majorMatter(updated));
+        else if (changes.triage && row.triage === 'major') await councils.withdraw(tx, row.id, '三事分流改为非大事');
         await notifications.send(tx, notify);
         await writeAudit(tx, auditContextOf(actor), { action: `request.${input.action}`, entityType: 'service_request', entityId: row.id, before: { status: row.status }, after: { status: toStatus, ...details } });
         return { view: await detail(tx, actor, updated), updated };

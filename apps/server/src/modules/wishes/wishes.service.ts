@@ -11,6 +11,7 @@ import type { NotificationsService } from '../../platform/notifications.service'
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
+import type { MemberScoreAwards } from '../party/member-scores.service';
 import { wishes } from './wishes.tables';
 
 type WishRow = typeof wishes.$inferSelect;
@@ -20,10 +21,12 @@ export interface WishesDeps {
   readonly places: PlacesService;
   readonly residents: ResidentsService;
   readonly notifications: NotificationsService;
+  /** A confirmed wish scores for a party member who fulfilled it (党员积分: 认领并完成微心愿). */
+  readonly memberScores: MemberScoreAwards;
 }
 
 /** 微心愿: posted by (or for) a person in need, claimed by a member or volunteer, confirmed by the poster. */
-export function createWishesService({ db, places, residents, notifications }: WishesDeps) {
+export function createWishesService({ db, places, residents, notifications, memberScores }: WishesDeps) {
   function toWish(row: WishRow, actor: Actor, placeName: string): Wish {
     return {
       id: row.id,
@@ -158,7 +161,9 @@ export function createWishesService({ db, places, residents, notifications }: Wi
         const row = await readable(tx, actor, id, true);
         if (row.posterUserId !== actor.userId && !inScope(scopeOf(actor, 'wish.manage'), row.placePath)) throw new AppError(403, 'wish_not_poster');
         if (row.status !== 'fulfilled') throw conflict('wish_not_fulfilled');
-        return save(tx, actor, row, { status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId }, 'confirm');
+        const now = new Date();
+        if (row.claimantUserId) await memberScores.awardToUser(tx, row.claimantUserId, { item: 'wish-fulfilled', sourceType: 'wish', sourceId: row.id, occurredAt: now, reason: row.title });
+        return save(tx, actor, row, { status: 'confirmed', confirmedAt: now, confirmedBy: actor.userId }, 'confirm');
       });
     },
 

@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session';
 import { Loading } from '../components/loading';
 import { ServiceShortcuts } from './events/service-shortcuts';
 import { ServiceEntries } from './requests/service-entries';
+import { PartyHomeEntry } from './party/party-home-entry';
 
 /** 首页: service entries (我要反映 · 我的诉求 · 微心愿; 活动报名 · 我的积分 · 爱心超市 · 菜单式讲堂) and 我的网格, the places the user looks after. */
 export function HomePage() {
@@ -28,6 +29,7 @@ export function HomePage() {
       </section>
       <ServiceEntries />
       <ServiceShortcuts />
+      <PartyHomeEntry />
       <List header={<span className="h5-section-title">{homeOnly ? t('h5r.myHome') : t('h5.myGrids')}</span>} mode="card" data-testid="h5-my-grids">
         {roots.isPending ? (
           <List.Item>

@@ -13,6 +13,7 @@ import { useSession } from '../../shared/session';
 import { useLazyTree } from '../../shared/use-lazy-tree';
 import { PageHeader } from '../../admin/components/page-header';
 import { PartyOrgFormModal, type PartyOrgFormMode, type PartyOrgFormValues } from './components/party-org-form-modal';
+import { PartyMembersOrgList } from './party-members-org-list';
 
 const fetchRoots = () => partyApi.all(null);
 const fetchChildren = (id: string) => partyApi.all(id);
@@ -125,6 +126,9 @@ export function PartyOrgsPage() {
           <span className="gw-node" data-party-org-id={o.id}>
             <span className="gw-node-name">{o.name}</span>
             <span className="gw-node-type">{partyOrgTypeLabel(o.type)}</span>
+            <Tag className="gw-node-count" bordered={false} data-testid="party-org-member-count">
+              {t('pm.memberCountShort', { count: o.memberCount })}
+            </Tag>
           </span>
         ),
         isLeaf: o.childCount === 0 && !(kids && kids.length > 0),
@@ -132,7 +136,7 @@ export function PartyOrgsPage() {
       };
     };
     return (roots ?? []).map(build);
-  }, [roots, tree.childrenOf, partyOrgTypeLabel]);
+  }, [roots, tree.childrenOf, partyOrgTypeLabel, t]);
 
   const childTypes = org ? PARTY_ORG_CHILDREN[org.type] : [];
 
@@ -245,6 +249,7 @@ export function PartyOrgsPage() {
                     { key: 'name', label: t('party.name'), children: org.name },
                     { key: 'place', label: t('party.place'), children: org.placeName },
                     { key: 'childCount', label: t('party.childCount'), children: org.childCount },
+                    { key: 'memberCount', label: t('pm.memberCount'), children: org.memberCount },
                     ...(org.type === 'community_committee'
                       ? [
                           {
@@ -273,6 +278,7 @@ export function PartyOrgsPage() {
                     { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(org.createdAt) },
                   ]}
                 />
+                {can('party-member.read') ? <PartyMembersOrgList org={org} /> : null}
               </>
             )}
           </Card>

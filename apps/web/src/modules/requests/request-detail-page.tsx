@@ -15,6 +15,7 @@ import { DueTag, StatusTag, TriageTag, UrgencyTag } from './components/request-t
 import { ownerText } from './components/request-table';
 import { useRequestLabels } from './labels';
 import { useRequest } from './queries';
+import { CouncilPanel } from '../councils/council-panel';
 
 function RequestError({ error }: { error: unknown }) {
   const { t } = useI18n();
@@ -121,6 +122,7 @@ export function RequestDetailPage() {
         <Col xs={24} xl={15}>
           <BasicInfo r={r} />
           <Outcome r={r} />
+          {r.triage === 'major' ? <CouncilPanel requestId={r.id} /> : null}
           <Card title={t('req.photos')} className="gw-req-gap">
             <RequestPhotos photos={r.photos} />
           </Card>

@@ -1,0 +1,1 @@
+ALTER TABLE "org_life_attendees" ADD COLUMN "reminded_for" date;

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/client';
+import { notFound } from '../../platform/errors';
+import type { PlacesService } from '../places/places.service';
+
+// Dates are what people in China wrote on the day: Beijing time, not the server's zone. sv-SE formats as YYYY-MM-DD.
+const beijingDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Beijing, `YYYY-MM-DD`. */
+export const beijingToday = (now = new Date()) => beijingDate.format(now);
+
+/** Noon in Beijing on that date: when a day's service "happened" for the scores' year and order. */
+export const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
+
+/** Hours are counted in half-hour steps, more than 0 and at most a day. */
+export const validHours = (hours: number) => Number.isFinite(hours) && hours > 0 && hours <= 24 && Number.isInteger(hours * 2);
+
+/** LIKE pattern for a path prefix. */
+export const under = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A place id used as a list filter: it must overlap what the viewer may see (a place above narrows to
+ * the viewer's part, one below narrows further); anything else is 404, so existence is not revealed.
+ */
+export async function placeFilterPath(places: PlacesService, tx: Db, placeId: string, visiblePaths: readonly string[]): Promise<string> {
+  const place = await places.findById(placeId, tx);
+  if (!place || !visiblePaths.some((p) => p.startsWith(place.path) || place.path.startsWith(p))) throw notFound();
+  return place.path;
+}
