@@ -338,7 +338,7 @@ export type EchoWall = z.infer<typeof EchoWall>;
 
 export const Notification = z.object({
   id: Id,
-  kind: z.enum(['request-assigned', 'request-due-soon', 'request-overdue', 'request-escalated', 'request-answered', 'event-promoted', 'event-cancelled', 'wish-claimed', 'wish-fulfilled', 'wish-expired', 'party-anniversary', 'session-reminder', 'enrolment-approved', 'enrolment-rejected', 'post-hours-confirmed', 'score-entry-decided']),
+  kind: z.enum(['request-assigned', 'request-due-soon', 'request-overdue', 'request-escalated', 'request-answered', 'event-promoted', 'event-cancelled', 'wish-claimed', 'wish-fulfilled', 'wish-expired', 'party-anniversary', 'session-reminder', 'enrolment-approved', 'enrolment-rejected', 'post-hours-confirmed', 'post-hours-rejected', 'score-entry-decided']),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),

@@ -191,6 +191,8 @@ describe('hours (服务时长)', () => {
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '当天未在岗', points: 0 });
     expectProblem(await staff.post(`/api/v1/service-post-hours/${second.id}/confirm`), 409, 'service_hours_decided');
     expect(await t.database.db.select().from(memberScoreEntries).where(eq(memberScoreEntries.sourceId, second.id))).toHaveLength(0);
+    const inbox = ok<Page<Notification>>(await member.get('/api/v1/notifications'));
+    expect(inbox.items.find((n) => n.kind === 'post-hours-rejected')?.body).toContain('当天未在岗');
     const mine = ok<ServicePostClaim[]>(await member.get('/api/v1/service-post-claims')).find((c) => c.id === claim.id)!;
     expect(mine).toMatchObject({ hoursLogged: 2.5, hoursConfirmed: 2.5 });
     // Staff may log hours for the member too.

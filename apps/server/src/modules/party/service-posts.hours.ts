@@ -126,8 +126,20 @@ export function createServiceHoursService({ db, places, notifications }: Service
 
     async reject(actor: Actor, id: string, reason: string): Promise<ServiceHoursEntry> {
       return db.transaction(async (tx) => {
-        await pendingForDecision(tx, actor, id);
+        const { row, post, member } = await pendingForDecision(tx, actor, id);
         const [updated] = await tx.update(servicePostHours).set({ status: 'rejected', rejectReason: reason, decidedBy: actor.userId, decidedAt: new Date() }).where(eq(servicePostHours.id, id)).returning();
+        if (member.userId) {
+          await notifications.send(tx, [
+            {
+              userId: member.userId,
+              kind: 'post-hours-rejected',
+              title: '服务时长未被确认',
+              body: `「${post.title}」${row.servedOn} 服务 ${row.hours} 小时未被确认：${reason}`,
+              link: '/party/posts?tab=mine',
+              dedupeKey: `post-hours-rejected:${row.id}`,
+            },
+          ]);
+        }
         await writeAudit(tx, auditContextOf(actor), { action: 'service-hours.reject', entityType: 'service_post_hours', entityId: id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
         return (await entries(tx, [updated!]))[0]!;
       });
