@@ -17,7 +17,7 @@ export function LearningPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState('materials');
   return (
-    <SubPage title={t('h5l.title')} fallback="/" testId="h5-learning">
+    <SubPage title={t('h5l.title')} fallback="/party" testId="h5-learning">
       <Tabs activeKey={tab} onChange={setTab}>
         <Tabs.Tab title={t('h5l.tabMaterials')} key="materials">
           <MaterialsTab />

@@ -17,7 +17,7 @@ export function ScoresPage() {
   const data = mine.data;
 
   return (
-    <SubPage title={t('ms.h5Title')} fallback="/" testId="h5-scores">
+    <SubPage title={t('ms.h5Title')} fallback="/party" testId="h5-scores">
       {mine.isPending ? (
         <Loading />
       ) : mine.isError || !data ? (

@@ -89,7 +89,7 @@ export function SessionsPage() {
     );
 
   return (
-    <SubPage title={t('orgLife.h5Title')} fallback="/" testId="h5-sessions">
+    <SubPage title={t('orgLife.h5Title')} fallback="/party" testId="h5-sessions">
       {content}
     </SubPage>
   );
