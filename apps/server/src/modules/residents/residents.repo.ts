@@ -93,19 +93,27 @@ export async function listResidents(db: Db, filter: ResidentFilter): Promise<{ r
   const where = and(...residentConditions(filter));
   const { column, cast } = SORT_COLUMNS[filter.sort];
   const direction = filter.order === 'asc' ? sql`>` : sql`<`;
-  const pageWhere = filter.after ? and(where, sql`(${column}, ${residents.id}) ${direction} (${filter.after[0]}${cast}, ${filter.after[1]}::uuid)`) : where;
   const by = filter.order === 'asc' ? asc : desc;
-  const [rows, [counted]] = await inTurn([
-    db
-      .select(residentColumns(filter.today))
-      .from(residents)
-      .where(pageWhere)
-      .orderBy(by(column), by(residents.id))
-      .limit(filter.limit + 1),
-    // Counting every match of a common name would cost more than the page itself: stop at the cap.
-    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(residents).where(where).limit(TOTAL_CAP + 1).as('capped')),
-  ]);
-  const n = Number(counted?.n ?? 0);
+  // One scan of the matches serves the page and the (capped) total: the CTE is read twice, so
+  // PostgreSQL materialises it once, and only the page's rows are read in full.
+  const matches = db.$with('matches').as(db.select({ id: residents.id, key: sql`${column}`.as('key') }).from(residents).where(where));
+  const after = filter.after ? sql`(${matches.key}, ${matches.id}) ${direction} (${filter.after[0]}${cast}, ${filter.after[1]}::uuid)` : undefined;
+  const page = db.$with('page').as(db.select({ id: matches.id }).from(matches).where(after).orderBy(by(matches.key), by(matches.id)).limit(filter.limit + 1));
+  // Counting every match of a common name would cost more than the page itself: stop at the cap.
+  const capped = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM matches LIMIT ${TOTAL_CAP + 1}) capped)`;
+  const found = await db
+    .with(matches, page)
+    .select({ ...residentColumns(filter.today), total: capped })
+    .from(residents)
+    .innerJoin(page, eq(page.id, residents.id))
+    .orderBy(by(column), by(residents.id));
+  let n: number;
+  if (found.length > 0) n = Number(found[0]!.total);
+  else {
+    const [counted] = await db.select({ n: count() }).from(db.select({ one: sql`1` }).from(residents).where(where).limit(TOTAL_CAP + 1).as('capped'));
+    n = Number(counted?.n ?? 0);
+  }
+  const rows = found.map(({ total: _total, ...row }) => row);
   return { rows, total: n > TOTAL_CAP ? undefined : n };
 }
 
