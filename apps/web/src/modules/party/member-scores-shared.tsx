@@ -1,6 +1,7 @@
 import { Select, Tag } from 'antd';
 import { type ScoreDimension, type ScoreEntryStatus, type ScoreSource } from '@gridwork/contracts';
 import { useI18n } from '../../i18n';
+import { chinaDay } from '../../shared/china-day';
 
 export const dimensionKey = (d: ScoreDimension) => `ms.dim.${d}` as const;
 export const statusKey = (s: ScoreEntryStatus) => `ms.status.${s}` as const;
@@ -10,10 +11,10 @@ export const sourceKey = (s: ScoreSource) => `ms.source.${s}` as const;
 export const signedPoints = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
 
 /** The day of an entry in China time, `YYYY-MM-DD`. */
-export const formatScoreDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+export const formatScoreDate = (iso: string) => chinaDay(new Date(iso));
 
 /** Scores count by calendar year in China time, like the server. */
-export const currentScoreYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+export const currentScoreYear = () => Number(chinaDay().slice(0, 4));
 
 const STATUS_COLOURS: Readonly<Record<ScoreEntryStatus, string>> = { pending: 'gold', approved: 'green', rejected: 'default' };
 

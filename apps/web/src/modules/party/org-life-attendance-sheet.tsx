@@ -8,6 +8,7 @@ import { orgLifeApi } from '../../api/org-life-endpoints';
 import { TableEmpty } from '../../admin/components/table-empty';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/feedback';
+import { chinaDay } from '../../shared/china-day';
 import { orgLifeLabels } from './org-life-labels';
 import { ORG_LIFE_KEY } from './org-life-session-form-modal';
 
@@ -38,12 +39,14 @@ function MakeUpModal({ session, attendee, onClose }: { session: OrgLifeSessionDe
     },
     onError: (e) => void message.error(errorText(e)),
   });
-  const sessionDay = dayjs(session.startsAt).startOf('day');
+  // The server checks China days: offer those, whatever the browser's time zone.
+  const sessionDay = dayjs(chinaDay(new Date(session.startsAt)));
+  const today = dayjs(chinaDay());
   return (
     <Modal open={attendee !== null} title={`${t('orgLife.makeUpRecord')} · ${attendee?.name ?? ''}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ studiedOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ studiedOn: today }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="studiedOn" label={t('orgLife.makeUpDate')} rules={[{ required: true, message: t('orgLife.required') }]}>
-          <DatePicker disabledDate={(d) => d.isBefore(sessionDay) || d.isAfter(dayjs().endOf('day'))} />
+          <DatePicker disabledDate={(d) => d.isBefore(sessionDay, 'day') || d.isAfter(today, 'day')} />
         </Form.Item>
         <Form.Item name="note" label={t('orgLife.makeUpNote')}>
           <Input.TextArea rows={3} maxLength={1000} placeholder={t('orgLife.makeUpNotePlaceholder')} />

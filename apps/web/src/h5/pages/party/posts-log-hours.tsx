@@ -4,6 +4,7 @@ import type { ServicePostClaim } from '@gridwork/contracts';
 import { servicePostsApi } from '../../../api/enrolments-endpoints';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../shared/feedback';
+import { chinaDay } from '../../../shared/china-day';
 
 interface Values {
   servedOn: string;
@@ -12,7 +13,7 @@ interface Values {
 }
 
 // The date the member served is a Beijing date (sv-SE formats as YYYY-MM-DD).
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = () => chinaDay();
 
 /** 登记服务时长: the day served, hours in half-hour steps and a note; staff confirm it later. */
 export function LogHoursPopup({ claim, onClose }: { claim: ServicePostClaim | null; onClose: () => void }) {
