@@ -39,6 +39,8 @@ export function QuizPage() {
           onDone={(r) => {
             setAttempt(null);
             setResult(r);
+            // The result starts with the score: show it from the top, not at the answers' scroll position.
+            window.scrollTo(0, 0);
           }}
           onClosed={() => setAttempt(null)}
         />
