@@ -29,8 +29,9 @@ export function EnrolmentsPage() {
     void message.success(text);
     void queryClient.invalidateQueries({ queryKey: ENROLMENTS_KEY });
   };
-  const approve = useMutation({ mutationFn: (e: Enrolment) => enrolmentsApi.approve(e.id), onSuccess: (e) => done(t('enrol.approved', { name: e.name, points: e.points })), onError: (e) => void message.error(errorText(e)) });
+  const approve = useMutation({ meta: { silent: true }, mutationFn: (e: Enrolment) => enrolmentsApi.approve(e.id), onSuccess: (e) => done(t('enrol.approved', { name: e.name, points: e.points })), onError: (e) => void message.error(errorText(e)) });
   const reject = useMutation({
+    meta: { silent: true },
     mutationFn: ({ id, reason }: { id: string; reason: string }) => enrolmentsApi.reject(id, reason),
     onSuccess: (e) => {
       setRejecting(null);

@@ -36,6 +36,7 @@ export function LearningMaterialFormModal({ open, material, onClose }: { open: b
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: LEARNING_KEY });
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: (v: FormValues) => (material ? learningApi.updateMaterial(material.id, v) : learningApi.createMaterial(v)),
     onSuccess: () => {
       void message.success(editing ? t('learning.saved') : t('learning.published'));
@@ -45,6 +46,7 @@ export function LearningMaterialFormModal({ open, material, onClose }: { open: b
     onError: (e) => void message.error(errorText(e)),
   });
   const upload = useMutation({
+    meta: { silent: true },
     mutationFn: (file: File) => learningApi.uploadAttachment(material!.id, file),
     onSuccess: () => {
       void message.success(t('learning.uploaded'));
@@ -53,6 +55,7 @@ export function LearningMaterialFormModal({ open, material, onClose }: { open: b
     onError: (e) => void message.error(errorText(e)),
   });
   const remove = useMutation({
+    meta: { silent: true },
     mutationFn: (attachmentId: string) => learningApi.removeAttachment(material!.id, attachmentId),
     onSuccess: () => {
       void message.success(t('learning.removed'));

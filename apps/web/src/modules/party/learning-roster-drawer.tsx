@@ -22,6 +22,7 @@ export function LearningRosterDrawer({ material, onClose }: { material: StudyMat
   const [form] = Form.useForm<{ note: string }>();
   const roster = useQuery({ queryKey: [...LEARNING_KEY, 'roster', material?.id], queryFn: () => learningApi.roster(material!.id), enabled: material !== null });
   const deliver = useMutation({
+    meta: { silent: true },
     mutationFn: (note: string) => learningApi.recordStudy(material!.id, { memberId: delivering!.memberId, mode: 'delivered', note }, deliveryKey),
     onSuccess: () => {
       void message.success(t('learning.delivered'));

@@ -30,6 +30,7 @@ function MakeUpModal({ session, attendee, onClose }: { session: OrgLifeSessionDe
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ studiedOn: Dayjs; note?: string }>();
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: (v: { studiedOn: Dayjs; note?: string }) => orgLifeApi.addMakeUp(session.id, { memberId: attendee!.memberId, studiedOn: v.studiedOn.format('YYYY-MM-DD'), ...(v.note?.trim() ? { note: v.note.trim() } : {}) }),
     onSuccess: async (saved) => {
       queryClient.setQueryData([...ORG_LIFE_KEY, 'detail', session.id], saved);
@@ -72,6 +73,7 @@ export function OrgLifeAttendanceSheet({ session, canWrite }: { session: OrgLife
   const dirty = [...rows].some(([id, r]) => initial.get(id)?.status !== r.status || (initial.get(id)?.note ?? '') !== r.note);
 
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: () =>
       orgLifeApi.recordAttendance(session.id, {
         entries: [...rows].flatMap(([memberId, r]) => (r.status ? [{ memberId, status: r.status, ...(r.note.trim() ? { note: r.note.trim() } : {}) }] : [])),

@@ -37,6 +37,7 @@ export function OrgLifeCompletenessPage() {
   const [configuring, setConfiguring] = useState(false);
   const report = useQuery({ queryKey: [...ORG_LIFE_KEY, 'completeness', year, orgId ?? ''], queryFn: () => orgLifeApi.completeness({ year, orgId }), placeholderData: keepPreviousData });
   const exporting = useMutation({
+    meta: { silent: true },
     mutationFn: () => orgLifeApi.exportXlsx({ orgId, from: `${year}-01-01`, to: `${year}-12-31` }),
     onSuccess: () => void message.success(t('orgLife.exported')),
     onError: (e) => void message.error(errorText(e)),

@@ -30,6 +30,7 @@ export function OrgLifeFrequenciesModal({ open, onClose }: { open: boolean; onCl
   }, [current.data]);
 
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: () => orgLifeApi.setFrequencies({ placeId: placeId!, items: items.map(({ type, period, requiredCount }): OrgLifeFrequency => ({ type, period, requiredCount })) }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ORG_LIFE_KEY });

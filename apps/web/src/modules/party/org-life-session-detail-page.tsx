@@ -29,6 +29,7 @@ export function OrgLifeSessionDetailPage() {
   const detail = useQuery({ queryKey: [...ORG_LIFE_KEY, 'detail', id], queryFn: () => orgLifeApi.get(id), enabled: Boolean(id), meta: { silent: true } });
 
   const changeStatus = useMutation({
+    meta: { silent: true },
     mutationFn: (change: { status: 'held' } | { status: 'cancelled'; cancelReason: string }) => orgLifeApi.update(id, change),
     onSuccess: async (saved) => {
       queryClient.setQueryData([...ORG_LIFE_KEY, 'detail', id], saved);

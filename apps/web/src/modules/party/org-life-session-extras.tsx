@@ -18,6 +18,7 @@ export function OrgLifeMinutes({ session, canWrite }: { session: OrgLifeSessionD
   useEffect(() => setText(session.minutes ?? ''), [session.minutes]);
   const editable = canWrite && session.status !== 'cancelled';
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: () => orgLifeApi.update(session.id, { minutes: text.trim() ? text : null }),
     onSuccess: (saved) => {
       queryClient.setQueryData([...ORG_LIFE_KEY, 'detail', session.id], saved);

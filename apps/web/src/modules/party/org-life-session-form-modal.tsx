@@ -51,6 +51,7 @@ export function OrgLifeSessionFormModal({ session, open, onClose, onSaved }: { s
   }, [open, session, form]);
 
   const save = useMutation({
+    meta: { silent: true },
     mutationFn: (v: FormValues) => {
       const times = { startsAt: v.range[0].toISOString(), endsAt: v.range[1].toISOString() };
       const attendees = v.attendeeMemberIds && v.attendeeMemberIds.length > 0 ? { attendeeMemberIds: v.attendeeMemberIds } : {};

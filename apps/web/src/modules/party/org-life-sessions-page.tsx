@@ -43,7 +43,7 @@ export function OrgLifeSessionsPage() {
 
   const query = { ...filters, limit: pager.limit, cursor: pager.cursor };
   const list = useQuery({ queryKey: [...ORG_LIFE_KEY, 'list', query], queryFn: () => orgLifeApi.list(query), placeholderData: keepPreviousData });
-  const exporting = useMutation({ mutationFn: () => orgLifeApi.exportXlsx(filters), onSuccess: () => void message.success(t('orgLife.exported')), onError: (e) => void message.error(errorText(e)) });
+  const exporting = useMutation({ meta: { silent: true }, mutationFn: () => orgLifeApi.exportXlsx(filters), onSuccess: () => void message.success(t('orgLife.exported')), onError: (e) => void message.error(errorText(e)) });
 
   const apply = (v: FormValues) => {
     const next: OrgLifeSessionFilters = { orgId: v.orgId, type: v.type, status: v.status, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') };

@@ -25,6 +25,7 @@ export function ServicePostFormModal({ open, onClose }: { open: boolean; onClose
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const create = useMutation({
+    meta: { silent: true },
     mutationFn: (v: Values) =>
       servicePostsApi.create({
         placeId: v.placeId,

@@ -23,6 +23,7 @@ export function ServiceHoursTable() {
   const list = useQuery({ queryKey: [...SERVICE_POSTS_KEY, 'hours', status, pager.cursor, pager.limit], queryFn: () => servicePostsApi.hours({ status, cursor: pager.cursor, limit: pager.limit }) });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: SERVICE_POSTS_KEY });
   const confirm = useMutation({
+    meta: { silent: true },
     mutationFn: (h: ServiceHoursEntry) => servicePostsApi.confirmHours(h.id),
     onSuccess: (h) => {
       void message.success(t('posts.hours.confirmed', { name: h.memberName, hours: h.hours, points: h.points }));
@@ -31,6 +32,7 @@ export function ServiceHoursTable() {
     onError: (e) => void message.error(errorText(e)),
   });
   const reject = useMutation({
+    meta: { silent: true },
     mutationFn: ({ id, reason }: { id: string; reason: string }) => servicePostsApi.rejectHours(id, reason),
     onSuccess: () => {
       setRejecting(null);

@@ -48,6 +48,7 @@ function PostsTable() {
   const pager = useCursorPager(20);
   const list = useQuery({ queryKey: [...SERVICE_POSTS_KEY, 'list', status, kind, pager.cursor, pager.limit], queryFn: () => servicePostsApi.list({ status, kind, cursor: pager.cursor, limit: pager.limit }) });
   const close = useMutation({
+    meta: { silent: true },
     mutationFn: (p: ServicePost) => servicePostsApi.close(p.id),
     onSuccess: (p) => {
       void message.success(t('posts.closed', { title: p.title }));

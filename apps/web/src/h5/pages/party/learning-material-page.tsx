@@ -37,6 +37,7 @@ function MaterialView({ material: m }: { material: StudyMaterial }) {
   const queryClient = useQueryClient();
   const { key, afterError } = useIdempotencyKey();
   const mark = useMutation({
+    meta: { silent: true },
     mutationFn: () => learningApi.recordStudy(m.id, { mode: 'self' }, key),
     onSuccess: (record) => {
       Toast.show({ icon: 'success', content: t('h5l.marked', { n: record.points }) });

@@ -55,6 +55,7 @@ function Intro({ quiz: q, onStarted, onShowResult }: { quiz: Quiz; onStarted: (a
   const { t, formatDateTime } = useI18n();
   const { key, afterError } = useIdempotencyKey();
   const start = useMutation({
+    meta: { silent: true },
     mutationFn: () => learningApi.startAttempt(q.id, key),
     onSuccess: onStarted,
     onError: (e) => {
@@ -62,7 +63,7 @@ function Intro({ quiz: q, onStarted, onShowResult }: { quiz: Quiz; onStarted: (a
       Toast.show({ icon: 'fail', content: errorText(e) });
     },
   });
-  const open = useMutation({ mutationFn: (attemptId: string) => learningApi.attempt(attemptId), onSuccess: onShowResult, onError: (e) => void Toast.show({ icon: 'fail', content: errorText(e) }) });
+  const open = useMutation({ meta: { silent: true }, mutationFn: (attemptId: string) => learningApi.attempt(attemptId), onSuccess: onShowResult, onError: (e) => void Toast.show({ icon: 'fail', content: errorText(e) }) });
   const running = q.myAttempts.some((a) => a.submittedAt === null && Date.parse(a.deadline) > Date.now());
   const label = running ? t('h5q.resume') : q.myAttempts.length > 0 ? t('h5q.retake') : t('h5q.start');
   return (
@@ -110,6 +111,7 @@ function Answering({ attempt, onDone, onClosed }: { attempt: StartedQuizAttempt;
   const [now, setNow] = useState(() => Date.now() + skew);
   const submitted = useRef(false);
   const submit = useMutation({
+    meta: { silent: true },
     mutationFn: () => learningApi.submitAnswers(attempt.id, { answers: answers.flatMap((selected, question) => (selected.length > 0 ? [{ question, selected }] : [])) }),
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ['quizzes'] });
