@@ -18,8 +18,12 @@ function SessionItem({ session }: { session: OrgLifeSession }) {
   return (
     <List.Item
       data-testid="h5-session"
-      prefix={<Tag color="primary">{labels.type(session.type)}</Tag>}
-      title={sessionTime(session.startsAt, session.endsAt)}
+      // The type tag sits in the title line so that rows keep one left edge whatever its width.
+      title={
+        <span>
+          <Tag color="primary">{labels.type(session.type)}</Tag> {sessionTime(session.startsAt, session.endsAt)}
+        </span>
+      }
       description={[session.orgName, session.location].filter(Boolean).join(' · ')}
       extra={
         session.status === 'cancelled' ? (
