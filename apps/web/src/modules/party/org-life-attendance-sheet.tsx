@@ -1,3 +1,4 @@
+import './org-life.css';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -101,6 +102,7 @@ export function OrgLifeAttendanceSheet({ session, canWrite }: { session: OrgLife
         return editable ? (
           <Segmented<SessionAttendanceStatus | ''>
             size="small"
+            className={status ? `gw-attendance-${status}` : undefined}
             // '' matches no option, so an unrecorded member shows no choice (undefined would show the first).
             value={status ?? ''}
             options={SESSION_ATTENDANCE_STATUSES.map((s) => ({ value: s, label: labels.attendance(s) }))}
