@@ -151,6 +151,16 @@ describe('organisational life of grid A\'s branch', () => {
     expect(entryText).toContain('参加三会一课、主题党日');
     expect(entryText).toContain('+2');
     await screenshot(phone, 'h5-org-life-scores');
+
+    // 7. On the desk, the branch's register and its score ranking list him with those points.
+    await desk.goto(`${base}/party/members?q=${encodeURIComponent('张明')}`);
+    await desk.getByTestId('party-members-table').getByText('张明', { exact: true }).first().waitFor();
+    await settled(desk);
+    await screenshot(desk, 'party-members-register');
+    await desk.goto(`${base}/party/scores`);
+    await desk.getByTestId('member-scores-page').getByText('张明', { exact: true }).first().waitFor();
+    await settled(desk);
+    await screenshot(desk, 'party-member-scores-ranking');
     await Promise.all([context.close(), desk.close()]);
   });
 
