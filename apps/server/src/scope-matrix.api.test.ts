@@ -217,6 +217,8 @@ const RECORD_ROUTES: readonly Row[] = [
   { method: 'POST', route: '/api/v1/study-materials/{id}/studies', url: () => `/api/v1/study-materials/${learningFx.material}/studies`, body: () => ({ memberId: learningFx.member, mode: 'delivered', note: '矩阵送学' }), owner: 'staff', ownerStatus: 201 },
   { method: 'GET', route: '/api/v1/study-materials/{id}/studies', url: () => `/api/v1/study-materials/${learningFx.material}/studies`, owner: 'staff' },
   { method: 'GET', route: '/api/v1/quizzes/{id}', url: () => `/api/v1/quizzes/${learningFx.quiz}`, owner: 'staff' },
+  // Renaming stays allowed after 张明's attempt (only the questions and scoring are fixed then).
+  { method: 'PATCH', route: '/api/v1/quizzes/{id}', url: () => `/api/v1/quizzes/${learningFx.quiz}`, body: () => ({ title: '矩阵测试（改）' }), owner: 'staff' },
   { method: 'GET', route: '/api/v1/quizzes/{id}/attempts', url: () => `/api/v1/quizzes/${learningFx.quiz}/attempts`, owner: 'staff' },
   // Only the member takes a quiz and submits their own answers.
   { method: 'POST', route: '/api/v1/quizzes/{id}/attempts', url: () => `/api/v1/quizzes/${learningFx.quizToStart}/attempts`, owner: 'member', ownerStatus: 201 },

@@ -203,6 +203,24 @@ export const CreateQuiz = z.strictObject({
 });
 export type CreateQuiz = z.input<typeof CreateQuiz>;
 
+/**
+ * Any of CreateQuiz's fields; `orgIds` replaces the target orgs. Once a member has started an attempt,
+ * the questions, pass score, time limit and attempt policy stay as they are (409 quiz_has_attempts).
+ */
+export const UpdateQuiz = z.strictObject({
+  title: CreateQuiz.shape.title.optional(),
+  description: CreateQuiz.shape.description,
+  orgIds: CreateQuiz.shape.orgIds.optional(),
+  opensAt: CreateQuiz.shape.opensAt.optional(),
+  closesAt: CreateQuiz.shape.closesAt.optional(),
+  timeLimitSeconds: CreateQuiz.shape.timeLimitSeconds.optional(),
+  attemptPolicy: CreateQuiz.shape.attemptPolicy.optional(),
+  passScore: CreateQuiz.shape.passScore.optional(),
+  studyPoints: z.number().int().min(0).max(100).optional(),
+  questions: CreateQuiz.shape.questions.optional(),
+});
+export type UpdateQuiz = z.input<typeof UpdateQuiz>;
+
 export const QuizQuestion = z.object({
   stem: z.string(),
   kind: QuizQuestionKind,
@@ -253,7 +271,11 @@ export const QuizSummary = z.object({
 });
 export type QuizSummary = z.infer<typeof QuizSummary>;
 
-export const Quiz = QuizSummary.extend({ questions: z.array(QuizQuestion) });
+export const Quiz = QuizSummary.extend({
+  questions: z.array(QuizQuestion),
+  /** Someone has started an attempt: the questions and scoring can no longer be edited. */
+  hasAttempts: z.boolean(),
+});
 export type Quiz = z.infer<typeof Quiz>;
 
 export const QuizListQuery = PageQuery.extend({

@@ -30,6 +30,7 @@ import type {
   StudyRecord,
   StudyRoster,
   SubmitQuizAnswers,
+  UpdateQuiz,
   UpdateStudyMaterial,
 } from '@gridwork/contracts';
 import { request, uploadForm } from './client';
@@ -86,6 +87,7 @@ export const learningApi = {
   quizzes: (query: QuizQuery) => request<Page<QuizSummary>>('GET', `${V1}/quizzes`, { query: { ...query }, schema: QuizPage }),
   quiz: (id: string) => request<Quiz>('GET', `${V1}/quizzes/${enc(id)}`, { schema: QuizSchema }),
   createQuiz: (body: CreateQuiz) => request<Quiz>('POST', `${V1}/quizzes`, { body, schema: QuizSchema }),
+  updateQuiz: (id: string, body: UpdateQuiz) => request<Quiz>('PATCH', `${V1}/quizzes/${enc(id)}`, { body, schema: QuizSchema }),
   startAttempt: (quizId: string, idempotencyKey: string) =>
     request<StartedQuizAttempt>('POST', `${V1}/quizzes/${enc(quizId)}/attempts`, { schema: StartedQuizAttemptSchema, headers: { 'Idempotency-Key': idempotencyKey } }),
   attempts: (quizId: string, cursor?: string) => request<Page<QuizAttemptRow>>('GET', `${V1}/quizzes/${enc(quizId)}/attempts`, { query: { cursor, limit: 100 }, schema: AttemptPage }),

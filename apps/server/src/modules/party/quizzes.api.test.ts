@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Leaderboard, Quiz, QuizAttemptResult, QuizAttemptRow, StartedQuizAttempt } from '@gridwork/contracts';
 import { createTestApp, type Client, type TestApp } from '../../../../../test-support/harness';
+import { auditLog } from '../../platform/audit/audit.tables';
 import { expectProblem, type Page } from '../../../../../test-support/expect-problem';
 import { memberScoreEntries } from './member-scores.tables';
 import { studyPoints } from './learning.tables';
@@ -81,6 +82,72 @@ describe('creating a quiz', () => {
     expectProblem(await elsewhere!.get(`/api/v1/quizzes/${quiz.id}`), 404, 'not_found');
     expect(ok<Page<Quiz>>(await elsewhere!.get('/api/v1/quizzes')).items.map((q) => q.id)).not.toContain(quiz.id);
     expect(ok<Page<Quiz>>(await client!.get('/api/v1/quizzes')).items.map((q) => q.id)).toContain(quiz.id);
+  });
+});
+
+describe('editing a quiz', () => {
+  const quizRow = async (id: string) => {
+    const q = ok<Quiz>(await staff.get(`/api/v1/quizzes/${id}`));
+    return { title: q.title, passScore: q.passScore, totalPoints: q.totalPoints, timeLimitSeconds: q.timeLimitSeconds, attemptPolicy: q.attemptPolicy, questions: q.questions, orgs: q.orgs.map((o) => o.id) };
+  };
+
+  it('changes the title, questions and pass score before anyone answers, audited with before and after', async () => {
+    const quiz = await makeQuiz();
+    expect(quiz.hasAttempts).toBe(false);
+    const questions = [...QUESTIONS, { stem: '中国共产党成立于哪座城市？', kind: 'single', options: ['北京', '上海'], correct: [1], points: 20 }];
+    const edited = ok<Quiz>(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '党史知识测试（修订）', questions, passScore: 90 }));
+    expect(edited).toMatchObject({ title: '党史知识测试（修订）', passScore: 90, totalPoints: 120, questionCount: 3, hasAttempts: false });
+    expect(edited.questions.map((q) => q.correct)).toEqual([[1], [0, 1, 2], [1]]);
+    expect(await quizRow(quiz.id)).toMatchObject({ title: '党史知识测试（修订）', passScore: 90, totalPoints: 120 });
+    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'quiz.update'), eq(auditLog.entityId, quiz.id)));
+    expect(audit?.before).toMatchObject({ title: '党史知识测试', passScore: 60, questions: 2 });
+    expect(audit?.after).toMatchObject({ title: '党史知识测试（修订）', passScore: 90, questions: 3 });
+  });
+
+  it('refuses edits that break the rules on the merged quiz, and changes nothing', async () => {
+    const quiz = await makeQuiz();
+    const before = await quizRow(quiz.id);
+    // 100 points in all: a pass score above it is refused even when only the pass score is sent.
+    expect(expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '改名', passScore: 101 }), 422, 'quiz_invalid').detail).toContain('及格分（101）不能高于总分（100）');
+    // Fewer points than the pass score already set.
+    expect(expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { questions: [QUESTIONS[0]] }), 422, 'quiz_invalid').detail).toContain('及格分（60）不能高于总分（40）');
+    const twoRight = expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { questions: [{ ...QUESTIONS[0], correct: [0, 1] }, QUESTIONS[1]] }), 422, 'quiz_invalid');
+    expect(twoRight.errors?.[0]?.path).toBe('questions.0');
+    expect(expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { closesAt: new Date(Date.now() - 2 * hour).toISOString() }), 422, 'quiz_invalid').detail).toContain('结束时间必须晚于开始时间');
+    expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '改名', orgIds: [(await orgAt(t, (await t.demo()).communityB.id, 'community_committee')).id] }), 422, 'study_org_unknown');
+    expect((await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '改名', unknown: 1 })).statusCode).toBe(400);
+    expect(await quizRow(quiz.id)).toEqual(before);
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'quiz.update'), eq(auditLog.entityId, quiz.id)))).toEqual([]);
+  });
+
+  it('after an attempt: questions and scoring are fixed (409, nothing written), the title, dates and orgs still change', async () => {
+    const quiz = await makeQuiz({ attemptPolicy: 'best' });
+    // 张明 of grid A's branch (a demo account: no new login to rate-limit).
+    created<StartedQuizAttempt>(await start(await t.login('member'), quiz.id));
+    expect(ok<Quiz>(await staff.get(`/api/v1/quizzes/${quiz.id}`)).hasAttempts).toBe(true);
+    const before = await quizRow(quiz.id);
+    const newQuestions = [{ ...QUESTIONS[0], correct: [2] }, QUESTIONS[1]];
+    expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '偷改题目', questions: newQuestions }), 409, 'quiz_has_attempts');
+    expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { passScore: 40 }), 409, 'quiz_has_attempts');
+    expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { timeLimitSeconds: 600 }), 409, 'quiz_has_attempts');
+    expectProblem(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { attemptPolicy: 'once' }), 409, 'quiz_has_attempts');
+    expect(await quizRow(quiz.id)).toEqual(before);
+    // Sending the questions and scoring unchanged (as the editor's form does) is no change.
+    const closesAt = new Date(Date.now() + 48 * hour).toISOString();
+    const renamed = ok<Quiz>(await staff.patch(`/api/v1/quizzes/${quiz.id}`, { title: '党史知识测试（延期）', closesAt, orgIds: [branchA.id], questions: QUESTIONS, passScore: 60, timeLimitSeconds: 300, attemptPolicy: 'best' }));
+    expect(renamed).toMatchObject({ title: '党史知识测试（延期）', closesAt, passScore: 60, hasAttempts: true });
+    expect(renamed.questions.map((q) => q.correct)).toEqual([[1], [0, 1, 2]]);
+  });
+
+  it('is for staff over the quiz: another community’s staff get 404, a member it reaches 403, a non-member 404', async () => {
+    const quiz = await makeQuiz();
+    const before = await quizRow(quiz.id);
+    expectProblem(await staffB.patch(`/api/v1/quizzes/${quiz.id}`, { title: '别的社区改名' }), 404, 'not_found');
+    // 张明 of grid A's branch may see the quiz, not edit it.
+    expectProblem(await (await t.login('member')).patch(`/api/v1/quizzes/${quiz.id}`, { title: '党员改名' }), 403, 'forbidden');
+    expectProblem(await resident.patch(`/api/v1/quizzes/${quiz.id}`, { title: '居民改名' }), 404, 'not_found');
+    expectProblem(await staff.patch('/api/v1/quizzes/00000000-0000-4000-8000-000000000000', { title: '无此测试' }), 404, 'not_found');
+    expect(await quizRow(quiz.id)).toEqual(before);
   });
 });
 

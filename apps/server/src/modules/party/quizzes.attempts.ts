@@ -71,7 +71,7 @@ export function createQuizAttemptsService({ db, quizzes }: QuizAttemptsDeps) {
       return db.transaction((tx) =>
         once(tx, { caller: actor.userId, scope: 'quiz.attempt', key: idempotencyKey, fingerprint: fingerprintOf({ quizId }) }, async () => {
           const self = await requireMember(tx, actor);
-          const { row: quiz, targets } = await quizzes.loadQuiz(tx, quizId);
+          const { row: quiz, targets } = await quizzes.loadQuiz(tx, quizId, 'share');
           await roleFor(tx, actor, targets);
           if (!self) throw new AppError(403, 'not_a_party_member');
           const now = new Date();

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateQuiz, IdParams, Quiz, QuizAttemptListQuery, QuizAttemptResult, QuizAttemptRow, QuizListQuery, QuizSummary, StartedQuizAttempt, SubmitQuizAnswers, pageOf } from '@gridwork/contracts';
+import { CreateQuiz, IdParams, Quiz, QuizAttemptListQuery, QuizAttemptResult, QuizAttemptRow, QuizListQuery, QuizSummary, StartedQuizAttempt, SubmitQuizAnswers, UpdateQuiz, pageOf } from '@gridwork/contracts';
 import { idempotencyKeyFrom } from '../../platform/idempotency';
 import { actorOf } from '../../platform/identity/request-actor';
 import type { Services } from '../../services';
@@ -18,6 +18,21 @@ export function quizzesRoutes(app: FastifyInstance, { quizzes, quizAttempts }: S
 
   r.post('/quizzes', { schema: { operationId: 'createQuiz', tags, summary: '创建知识测试（单选/多选题、限时、一次作答或取最高分、及格分）', body: CreateQuiz, response: { 201: Quiz } } }, async (req, reply) =>
     reply.status(201).send(await quizzes.create(actorOf(req), req.body)),
+  );
+
+  r.patch(
+    '/quizzes/:id',
+    {
+      schema: {
+        operationId: 'updateQuiz',
+        tags,
+        summary: '修改知识测试（名称、开放时间、参加范围等）；已有党员作答后，题目、及格分、限时和作答次数不能再修改（409 quiz_has_attempts，不写入任何内容）',
+        params: IdParams,
+        body: UpdateQuiz,
+        response: { 200: Quiz },
+      },
+    },
+    (req) => quizzes.update(actorOf(req), req.params.id, req.body),
   );
 
   r.get('/quizzes/:id', { schema: { operationId: 'getQuiz', tags, summary: '测试详情（党员看到的题目不含答案；管理人员含答案）', params: IdParams, response: { 200: Quiz } } }, (req) => quizzes.get(actorOf(req), req.params.id));

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateQuiz, MyQuizAttempt, Quiz, QuizListQuery, QuizQuestion, QuizQuestionInput, QuizSummary } from '@gridwork/contracts';
+import type { CreateQuiz, MyQuizAttempt, Quiz, QuizListQuery, QuizQuestion, QuizQuestionInput, QuizSummary, UpdateQuiz } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { auditContextOf, inScope, scopeOf, type Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
-import { AppError, forbidden, notFound } from '../../platform/errors';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import { QUIZ_TARGETS, learningMemberOf, orgAncestorIds, orgSubtreeIds, publishableOrgs, reachesMemberCondition, roleFor, staffScopeCondition, targetsOf, type LearningMember, type Target } from './learning.access';
 import { partyOrgs } from './party.tables';
@@ -33,7 +33,35 @@ export function mayAttempt(quiz: QuizRow, mine: readonly (typeof quizAttempts.$i
   return quiz.attemptPolicy === 'best' || mine.length === 0;
 }
 
-/** 知识测试: create, list, detail. Attempts and scoring: quizzes.attempts.ts. */
+/** Questions as stored: options trimmed, correct answers unique and in order. */
+function normalisedQuestions(questions: readonly QuizQuestionInput[]): QuizQuestionInput[] {
+  return questions.map((q) => ({ stem: q.stem, kind: q.kind, options: q.options.map((o) => o.trim()), correct: [...new Set(q.correct)].sort((a, b) => a - b), points: q.points }));
+}
+
+function sameQuestions(a: readonly QuizQuestionInput[], b: readonly QuizQuestionInput[]): boolean {
+  const key = (qs: readonly QuizQuestionInput[]) => JSON.stringify(normalisedQuestions(qs));
+  return key(a) === key(b);
+}
+
+function auditView(row: QuizRow, targets: readonly Pick<Target, 'id'>[]) {
+  return {
+    title: row.title,
+    orgIds: targets.map((o) => o.id),
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    timeLimitSeconds: row.timeLimitSeconds,
+    questions: row.questions.length,
+    passScore: row.passScore,
+    attemptPolicy: row.attemptPolicy,
+    studyPoints: row.studyPoints,
+  };
+}
+
+function violationError(violations: ReturnType<typeof quizViolations>): AppError {
+  return new AppError(422, 'quiz_invalid', { reason: violations.map((v) => v.message).join('；') }, violations);
+}
+
+/** 知识测试: create, list, detail, edit. Attempts and scoring: quizzes.attempts.ts. */
 export function createQuizzesService({ db }: QuizzesDeps) {
   async function summaries(tx: Db, rows: readonly QuizRow[], member: LearningMember | null): Promise<QuizSummary[]> {
     if (rows.length === 0) return [];
@@ -74,10 +102,22 @@ export function createQuizzesService({ db }: QuizzesDeps) {
     });
   }
 
-  async function loadQuiz(tx: Db, id: string): Promise<{ row: QuizRow; targets: Target[] }> {
-    const [row] = await tx.select().from(quizzes).where(eq(quizzes.id, id));
+  /** `share` when starting an attempt: attempts may start together, but not while an edit holds the row. */
+  async function loadQuiz(tx: Db, id: string, lock?: 'share'): Promise<{ row: QuizRow; targets: Target[] }> {
+    const query = tx.select().from(quizzes).where(eq(quizzes.id, id));
+    const [row] = lock ? await query.for(lock) : await query;
     if (!row) throw notFound();
     return { row, targets: (await targetsOf(tx, QUIZ_TARGETS, [id])).get(id) ?? [] };
+  }
+
+  async function hasAttempts(tx: Db, id: string): Promise<boolean> {
+    const [found] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(eq(quizAttempts.quizId, id)).limit(1);
+    return found !== undefined;
+  }
+
+  async function staffView(tx: Db, row: QuizRow): Promise<Quiz> {
+    const [summary] = await summaries(tx, [row], null);
+    return { ...summary!, questions: questionsFor(row.questions, true), hasAttempts: await hasAttempts(tx, row.id) };
   }
 
   return {
@@ -110,16 +150,16 @@ export function createQuizzesService({ db }: QuizzesDeps) {
       const role = await roleFor(db, actor, targets);
       const [summary] = await summaries(db, [row], role.as === 'member' ? role.member : null);
       // A member sees the questions only once an attempt starts the clock (its answer carries them).
-      return { ...summary!, questions: role.as === 'staff' ? questionsFor(row.questions, true) : [] };
+      return { ...summary!, questions: role.as === 'staff' ? questionsFor(row.questions, true) : [], hasAttempts: await hasAttempts(db, id) };
     },
 
     async create(actor: Actor, input: z.output<typeof CreateQuiz>): Promise<Quiz> {
       if (!actor.permissions.has('learning.manage')) throw forbidden();
       const violations = quizViolations(input, actor.locale);
-      if (violations.length > 0) throw new AppError(422, 'quiz_invalid', { reason: violations.map((v) => v.message).join('；') }, violations);
+      if (violations.length > 0) throw violationError(violations);
       return db.transaction(async (tx) => {
         const orgs = await publishableOrgs(tx, actor, input.orgIds);
-        const questions = input.questions.map((q) => ({ ...q, options: q.options.map((o) => o.trim()), correct: [...new Set(q.correct)].sort((a, b) => a - b) }));
+        const questions = normalisedQuestions(input.questions);
         const [row] = await tx
           .insert(quizzes)
           .values({
@@ -144,7 +184,64 @@ export function createQuizzesService({ db }: QuizzesDeps) {
           after: { title: row!.title, orgIds: orgs.map((o) => o.id), questions: questions.length, passScore: row!.passScore, attemptPolicy: row!.attemptPolicy },
         });
         const [summary] = await summaries(tx, [row!], null);
-        return { ...summary!, questions: questionsFor(row!.questions, true) };
+        return { ...summary!, questions: questionsFor(row!.questions, true), hasAttempts: false };
+      });
+    },
+
+    /**
+     * Edits a quiz as its creator may: staff over every target org (others who read it: 403; anyone else: 404).
+     * The merged quiz must keep the rules; once an attempt exists, only the title, description, dates,
+     * study points and target orgs may change.
+     */
+    async update(actor: Actor, id: string, input: z.output<typeof UpdateQuiz>): Promise<Quiz> {
+      return db.transaction(async (tx) => {
+        // The row lock keeps two edits from interleaving.
+        const [locked] = await tx.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.id, id)).for('update');
+        if (!locked) throw notFound();
+        const before = await loadQuiz(tx, id);
+        await roleFor(tx, actor, before.targets, true);
+        if (!actor.permissions.has('learning.manage')) throw forbidden();
+        const row = before.row;
+        const merged = {
+          opensAt: input.opensAt ?? row.opensAt.toISOString(),
+          closesAt: input.closesAt ?? row.closesAt.toISOString(),
+          passScore: input.passScore ?? row.passScore,
+          questions: input.questions ?? row.questions,
+        };
+        const violations = quizViolations(merged, actor.locale);
+        if (violations.length > 0) throw violationError(violations);
+        const scoringChanges =
+          (input.questions !== undefined && !sameQuestions(input.questions, row.questions)) ||
+          (input.passScore !== undefined && input.passScore !== row.passScore) ||
+          (input.timeLimitSeconds !== undefined && input.timeLimitSeconds !== row.timeLimitSeconds) ||
+          (input.attemptPolicy !== undefined && input.attemptPolicy !== row.attemptPolicy);
+        if (scoringChanges && (await hasAttempts(tx, id))) throw conflict('quiz_has_attempts');
+        let targets: readonly Pick<Target, 'id'>[] = before.targets;
+        if (input.orgIds) {
+          const orgs = await publishableOrgs(tx, actor, input.orgIds);
+          await tx.delete(quizOrgs).where(eq(quizOrgs.quizId, id));
+          await tx.insert(quizOrgs).values(orgs.map((o) => ({ quizId: id, orgId: o.id })));
+          targets = orgs;
+        }
+        const questions = input.questions !== undefined ? normalisedQuestions(input.questions) : undefined;
+        const [after] = await tx
+          .update(quizzes)
+          .set({
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(input.description !== undefined ? { description: input.description } : {}),
+            ...(input.opensAt !== undefined ? { opensAt: new Date(input.opensAt) } : {}),
+            ...(input.closesAt !== undefined ? { closesAt: new Date(input.closesAt) } : {}),
+            ...(input.timeLimitSeconds !== undefined ? { timeLimitSeconds: input.timeLimitSeconds } : {}),
+            ...(input.attemptPolicy !== undefined ? { attemptPolicy: input.attemptPolicy } : {}),
+            ...(input.passScore !== undefined ? { passScore: input.passScore } : {}),
+            ...(input.studyPoints !== undefined ? { studyPoints: input.studyPoints } : {}),
+            ...(questions !== undefined ? { questions, totalPoints: totalPointsOf(questions) } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(quizzes.id, id))
+          .returning();
+        await writeAudit(tx, auditContextOf(actor), { action: 'quiz.update', entityType: 'quiz', entityId: id, before: auditView(row, before.targets), after: auditView(after!, targets) });
+        return staffView(tx, after!);
       });
     },
   };

@@ -25,6 +25,7 @@ export function QuizListPage() {
   const { t, formatDateTime } = useI18n();
   const pager = useCursorPager(20);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [results, setResults] = useState<QuizSummary | null>(null);
   const query = { limit: pager.limit, cursor: pager.cursor };
   const list = useQuery({ queryKey: [...QUIZ_KEY, 'list', query], queryFn: () => learningApi.quizzes(query), placeholderData: keepPreviousData });
@@ -42,11 +43,16 @@ export function QuizListPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 80,
+      width: 130,
       render: (_v, q) => (
-        <Button type="link" size="small" onClick={() => setResults(q)} data-testid="quiz-results-open">
-          {t('quiz.results')}
-        </Button>
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(q.id)} data-testid="quiz-edit-open">
+            {t('common.edit')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setResults(q)} data-testid="quiz-results-open">
+            {t('quiz.results')}
+          </Button>
+        </Space>
       ),
     },
   ];
@@ -79,7 +85,14 @@ export function QuizListPage() {
         />
         <CursorPager pager={pager} nextCursor={list.data?.nextCursor} count={items.length} testId="quiz-pager" />
       </Card>
-      <QuizEditorDrawer open={creating} onClose={() => setCreating(false)} />
+      <QuizEditorDrawer
+        open={creating || editing !== null}
+        quizId={creating ? null : editing}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+        }}
+      />
       <QuizResultsDrawer quiz={results} onClose={() => setResults(null)} />
     </div>
   );
