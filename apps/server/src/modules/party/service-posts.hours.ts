@@ -10,7 +10,7 @@ import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { awardMemberScore } from './member-scores.award';
 import { partyMembers } from './party-members.tables';
-import { beijingToday, noonOf, placeFilterPath, under, validHours } from './service-posts.rules';
+import { beijingToday, hoursView, noonOf, placeFilterPath, under, validHours } from './service-posts.rules';
 import { postVisibilityOf } from './service-posts.service';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
 
@@ -22,18 +22,6 @@ export interface ServiceHoursDeps {
   readonly notifications: NotificationsService;
 }
 
-export const hoursView = (h: HoursRow): ServiceHours => ({
-  id: h.id,
-  claimId: h.claimId,
-  servedOn: h.servedOn,
-  hours: h.hours,
-  note: h.note,
-  status: h.status,
-  rejectReason: h.rejectReason,
-  points: h.points,
-  decidedAt: h.decidedAt?.toISOString() ?? null,
-  createdAt: h.createdAt.toISOString(),
-});
 
 /** 服务时长: members log hours on their claims; staff confirm (scoring `post-hours`) or reject them. */
 export function createServiceHoursService({ db, places, notifications }: ServiceHoursDeps) {

@@ -1,6 +1,8 @@
+import type { ServiceHours } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import type { PlacesService } from '../places/places.service';
+import type { servicePostHours } from './service-posts.tables';
 
 // Dates are what people in China wrote on the day: Beijing time, not the server's zone. sv-SE formats as YYYY-MM-DD.
 const beijingDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -26,3 +28,17 @@ export async function placeFilterPath(places: PlacesService, tx: Db, placeId: st
   if (!place || !visiblePaths.some((p) => p.startsWith(place.path) || place.path.startsWith(p))) throw notFound();
   return place.path;
 }
+
+/** One hours row as the API shows it. */
+export const hoursView = (h: typeof servicePostHours.$inferSelect): ServiceHours => ({
+  id: h.id,
+  claimId: h.claimId,
+  servedOn: h.servedOn,
+  hours: h.hours,
+  note: h.note,
+  status: h.status,
+  rejectReason: h.rejectReason,
+  points: h.points,
+  decidedAt: h.decidedAt?.toISOString() ?? null,
+  createdAt: h.createdAt.toISOString(),
+});

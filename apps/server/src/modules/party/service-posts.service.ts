@@ -9,7 +9,7 @@ import { fingerprintOf, once } from '../../platform/idempotency';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { partyMembers } from './party-members.tables';
-import { beijingToday, placeFilterPath, under } from './service-posts.rules';
+import { beijingToday, hoursView, placeFilterPath, under } from './service-posts.rules';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
 
 type PostRow = typeof servicePosts.$inferSelect;
@@ -113,18 +113,7 @@ export function createServicePostsService({ db, places }: ServicePostsDeps) {
         hoursLogged: sum(own.filter((h) => h.status !== 'rejected')),
         hoursConfirmed: sum(own.filter((h) => h.status === 'confirmed')),
         points: own.reduce((n, h) => n + h.points, 0),
-        hours: own.map((h) => ({
-          id: h.id,
-          claimId: h.claimId,
-          servedOn: h.servedOn,
-          hours: h.hours,
-          note: h.note,
-          status: h.status,
-          rejectReason: h.rejectReason,
-          points: h.points,
-          decidedAt: h.decidedAt?.toISOString() ?? null,
-          createdAt: h.createdAt.toISOString(),
-        })),
+        hours: own.map(hoursView),
       };
     });
   }
