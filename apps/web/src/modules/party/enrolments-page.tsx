@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Enrolment, EnrolmentState } from '@gridwork/contracts';
@@ -12,6 +12,7 @@ import { errorText } from '../../shared/feedback';
 import { useCursorPager } from '../../shared/use-cursor-pager';
 import { ENROLMENTS_KEY, ENROLMENT_STATE_KEYS, STATE_COLOURS } from './enrolments-labels';
 import { ReasonModal } from './enrolments-reason-modal';
+import { DecisionButtons } from './components/decision-buttons';
 
 const TABS: readonly EnrolmentState[] = ['pending', 'approved', 'rejected'];
 
@@ -72,16 +73,16 @@ export function EnrolmentsPage() {
       fixed: 'right',
       render: (_, e) =>
         e.state === 'pending' ? (
-          <Space>
-            <Popconfirm title={t('enrol.approve.confirm', { name: e.name })} description={t('enrol.approve.hint')} okText={t('enrol.approve')} onConfirm={() => approve.mutate(e)}>
-              <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === e.id} data-testid={`enrolment-approve-${e.id}`}>
-                {t('enrol.approve')}
-              </Button>
-            </Popconfirm>
-            <Button size="small" danger onClick={() => setRejecting(e)} data-testid={`enrolment-reject-${e.id}`}>
-              {t('enrol.reject')}
-            </Button>
-          </Space>
+          <DecisionButtons
+            question={t('enrol.approve.confirm', { name: e.name })}
+            hint={t('enrol.approve.hint')}
+            yes={t('enrol.approve')}
+            no={t('enrol.reject')}
+            busy={approve.isPending && approve.variables?.id === e.id}
+            onYes={() => approve.mutate(e)}
+            onNo={() => setRejecting(e)}
+            testIds={[`enrolment-approve-${e.id}`, `enrolment-reject-${e.id}`]}
+          />
         ) : null,
     },
   ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HoursStatus, ServiceHoursEntry } from '@gridwork/contracts';
@@ -11,6 +11,7 @@ import { errorText } from '../../shared/feedback';
 import { useCursorPager } from '../../shared/use-cursor-pager';
 import { HOURS_STATUS_KEYS, SERVICE_POSTS_KEY, STATE_COLOURS } from './enrolments-labels';
 import { ReasonModal } from './enrolments-reason-modal';
+import { DecisionButtons } from './components/decision-buttons';
 
 /** 服务时长确认: hours members logged, confirmed (scoring member points) or sent back with a reason. */
 export function ServiceHoursTable() {
@@ -69,16 +70,15 @@ export function ServiceHoursTable() {
       fixed: 'right',
       render: (_, h) =>
         h.status === 'pending' ? (
-          <Space>
-            <Popconfirm title={t('posts.hours.confirmQuestion', { name: h.memberName, hours: h.hours })} okText={t('posts.hours.confirm')} onConfirm={() => confirm.mutate(h)}>
-              <Button type="primary" size="small" loading={confirm.isPending && confirm.variables?.id === h.id} data-testid={`hours-confirm-${h.id}`}>
-                {t('posts.hours.confirm')}
-              </Button>
-            </Popconfirm>
-            <Button size="small" danger onClick={() => setRejecting(h)} data-testid={`hours-reject-${h.id}`}>
-              {t('posts.hours.reject')}
-            </Button>
-          </Space>
+          <DecisionButtons
+            question={t('posts.hours.confirmQuestion', { name: h.memberName, hours: h.hours })}
+            yes={t('posts.hours.confirm')}
+            no={t('posts.hours.reject')}
+            busy={confirm.isPending && confirm.variables?.id === h.id}
+            onYes={() => confirm.mutate(h)}
+            onNo={() => setRejecting(h)}
+            testIds={[`hours-confirm-${h.id}`, `hours-reject-${h.id}`]}
+          />
         ) : null,
     },
   ];
