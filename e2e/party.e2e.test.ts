@@ -45,7 +45,7 @@ describe('an in-service member from enrolment to member points', () => {
     await screenshot(desk, 'party-enrolments-queue');
     await row.getByRole('button', { name: '通过' }).click();
     await desk.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
-    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
 
     // 3. A post of her community; she sees her enrolment approved and claims it on the phone.
     const staff = await apiSession(base, 'staff');
@@ -89,7 +89,7 @@ describe('an in-service member from enrolment to member points', () => {
     await screenshot(desk, 'party-posts-hours-queue');
     await hoursRow.getByRole('button', { name: '确认' }).click();
     await desk.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
-    await hoursRow.waitFor({ state: 'detached', timeout: 10_000 });
+    await hoursRow.waitFor({ state: 'detached', timeout: 30_000 });
 
     // 6. She sees the confirmed hours and the points they earned (1 point an hour) on her phone.
     await phone.goto(`${base}/h5/party/posts?tab=mine`);
