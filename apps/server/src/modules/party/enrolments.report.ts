@@ -8,8 +8,9 @@ import { unprocessable } from '../../platform/errors';
 import type { PlacesService } from '../places/places.service';
 import { loadExcel } from '../residents/residents.exceljs';
 import { partyEnrolments } from './enrolments.tables';
-import { beijingToday, placeFilterPath, under } from './service-posts.rules';
+import { placeFilterPath, under } from './service-posts.rules';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
+import { chinaDay } from '../../platform/china-time';
 
 export interface EmployerReportDeps {
   readonly db: Db;
@@ -23,7 +24,7 @@ export function createEmployerReport({ db, places }: EmployerReportDeps) {
   async function report(actor: Actor, query: z.output<typeof EmployerReportQuery>): Promise<EmployerReport> {
     requirePermission(actor, 'enrolment.approve');
     const scope = scopeOf(actor, 'enrolment.approve');
-    const today = beijingToday();
+    const today = chinaDay();
     const from = query.from ?? `${today.slice(0, 4)}-01-01`;
     const to = query.to ?? today;
     if (to < from) throw unprocessable('employer_report_period_invalid', { from, to });
@@ -57,7 +58,7 @@ export function createEmployerReport({ db, places }: EmployerReportDeps) {
           memberId: p.memberId!,
           name: p.name,
           homeOrgName: p.homeOrgName,
-          enrolledOn: beijingToday(p.decidedAt ?? p.createdAt),
+          enrolledOn: chinaDay(p.decidedAt ?? p.createdAt),
           hours: round1(served.filter((h) => h.memberId === p.memberId).reduce((n, h) => n + h.hours, 0)),
         })),
         memberCount: people.length,

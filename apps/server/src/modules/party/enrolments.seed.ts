@@ -8,11 +8,11 @@ import { awardMemberScore } from './member-scores.award';
 import { partyEnrolments } from './enrolments.tables';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
-import { beijingToday, noonOf } from './service-posts.rules';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
+import { chinaDay, chinaNoon } from '../../platform/china-time';
 
 const DAY_MS = 86_400_000;
-const day = (offset: number) => beijingToday(new Date(Date.now() + offset * DAY_MS));
+const day = (offset: number) => chinaDay(new Date(Date.now() + offset * DAY_MS));
 
 type Community = 'A' | 'B';
 interface DemoPost {
@@ -119,7 +119,7 @@ export async function seedDemoEnrolments({ db, services }: DemoSeedContext): Pro
           .insert(servicePostHours)
           .values({ claimId: claim!.id, memberId: member!.id, placePath: post.placePath, servedOn, hours: served.hours, loggedBy: user.id, status: 'confirmed', decidedBy: decider[e.community], decidedAt: new Date() })
           .returning({ id: servicePostHours.id });
-        const earned = await awardMemberScore(db, { memberId: member!.id, item: 'post-hours', sourceType: 'service-post-claim', sourceId: hours!.id, occurredAt: noonOf(servedOn), hours: served.hours, reason: `服务岗位「${post.title}」${servedOn} 服务 ${served.hours} 小时` });
+        const earned = await awardMemberScore(db, { memberId: member!.id, item: 'post-hours', sourceType: 'service-post-claim', sourceId: hours!.id, occurredAt: chinaNoon(servedOn), hours: served.hours, reason: `服务岗位「${post.title}」${servedOn} 服务 ${served.hours} 小时` });
         await db.update(servicePostHours).set({ points: earned }).where(eq(servicePostHours.id, hours!.id));
       }
     }

@@ -15,13 +15,13 @@ import { studyPoints, studyRecords } from './learning.tables';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
 import { rankByPoints } from './quizzes.rules';
+import { chinaMidnight } from '../../platform/china-time';
 
 export interface StudiesDeps {
   readonly db: Db;
   readonly learning: LearningService;
 }
 
-const beijingDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const whenText = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 interface MemberLine {
@@ -144,8 +144,8 @@ export function createStudiesService({ db, learning }: StudiesDeps) {
       // Members see the whole board of an org above them; staff see the members in their scope.
       const lines = await membersReachedBy(db, [org], asStaff ? scope.paths : [org.placePath]);
       if (query.from && query.to && query.from > query.to) throw badRequest('validation_failed');
-      const from = query.from ? beijingDay(query.from) : null;
-      const to = query.to ? new Date(beijingDay(query.to).getTime() + 86_400_000) : null;
+      const from = query.from ? chinaMidnight(query.from) : null;
+      const to = query.to ? new Date(chinaMidnight(query.to).getTime() + 86_400_000) : null;
       const ids = lines.map((l) => l.id);
       const tally = ids.length === 0 ? [] : await queryRows<{ member_id: string; points: number; studies: number; quizzes: number }>(db, tallyQuery(ids, from, to));
       const byId = new Map(tally.map((t) => [t.member_id, t]));

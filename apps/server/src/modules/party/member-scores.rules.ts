@@ -1,15 +1,9 @@
+import { chinaDay } from '../../platform/china-time';
 import type { DimensionTotals, ScoreDimension, ScoreSource } from '@gridwork/contracts';
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** Scores count by calendar year in China time: 1 January 01:00 in Beijing is still 31 December in UTC. */
 export function scoreYearOf(at: Date): number {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-}
-
-/** Midnight in Beijing of a `YYYY-MM-DD` date. */
-export function chinaMidnightOf(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
+  return Number(chinaDay(at).slice(0, 4));
 }
 
 export const DIMENSION_LABELS: Readonly<Record<ScoreDimension, string>> = {

@@ -13,10 +13,11 @@ import type { NotificationsService } from '../../platform/notifications.service'
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import { awardMemberScore, memberIdOfUser, retractMemberScore, type ScoreAward } from './member-scores.award';
 import { rankMembers } from './member-scores.ranking';
-import { chinaMidnightOf, scoreYearOf, signMatches, sourceLabelOf, totalsOf } from './member-scores.rules';
+import { scoreYearOf, signMatches, sourceLabelOf, totalsOf } from './member-scores.rules';
 import { memberScoreEntries, memberScoreItems } from './member-scores.tables';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
+import { chinaMidnight } from '../../platform/china-time';
 
 type ItemRow = typeof memberScoreItems.$inferSelect;
 type EntryRow = typeof memberScoreEntries.$inferSelect;
@@ -180,7 +181,7 @@ export function createMemberScoresService({ db, notifications }: MemberScoresDep
             const kind = item.points > 0 ? { 'zh-CN': '加分', 'en-US': 'bonus' } : { 'zh-CN': '扣分', 'en-US': 'deduction' };
             throw unprocessable('score_points_sign_mismatch', { item: item.name, kind: kind[actor.locale] });
           }
-          const occurredAt = chinaMidnightOf(input.occurredOn);
+          const occurredAt = chinaMidnight(input.occurredOn);
           if (occurredAt.getTime() > Date.now()) throw unprocessable('score_occurred_in_future');
           const [row] = await tx
             .insert(memberScoreEntries)

@@ -7,8 +7,9 @@ import { notFound, unprocessable } from '../../platform/errors';
 import type { PlacesService } from '../places/places.service';
 import { partyOrgs } from './party.tables';
 import * as repo from './org-life.repo';
-import { chinaDateOf, chinaMidnight, countPeriods, DEFAULT_FREQUENCIES, effectiveFrequency, periodsOf, typesRequiredOf } from './org-life.rules';
+import { countPeriods, DEFAULT_FREQUENCIES, effectiveFrequency, periodsOf, typesRequiredOf } from './org-life.rules';
 import { orgLifeAttendees, orgLifeFrequencies, orgLifeSessions } from './org-life.tables';
+import { chinaDay, chinaMidnight } from '../../platform/china-time';
 
 export interface OrgLifeCompletenessDeps {
   readonly db: Db;
@@ -81,7 +82,7 @@ export function createOrgLifeCompleteness({ db, places }: OrgLifeCompletenessDep
      */
     async report(actor: Actor, query: { orgId?: string; year?: number }, now = new Date()): Promise<CompletenessReport> {
       requirePermission(actor, 'org-life.read');
-      const year = query.year ?? Number(chinaDateOf(now).slice(0, 4));
+      const year = query.year ?? Number(chinaDay(now).slice(0, 4));
       const conditions = [scopeCondition(scopeOf(actor, 'org-life.read'), partyOrgs.placePath), inArray(partyOrgs.type, ['branch', 'group'])];
       if (query.orgId) {
         const org = await repo.findOrg(db, query.orgId);

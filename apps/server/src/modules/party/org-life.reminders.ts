@@ -3,8 +3,8 @@ import { ORG_LIFE_SESSION_TYPE_LABELS } from '@gridwork/contracts';
 import type { Job } from '../../platform/jobs/scheduler';
 import type { NotificationsService } from '../../platform/notifications.service';
 import { partyMembers } from './party-members.tables';
-import { chinaDateOf, chinaMidnight } from './org-life.rules';
 import { orgLifeAttendees, orgLifeSessions } from './org-life.tables';
+import { chinaDay, chinaMidnight } from '../../platform/china-time';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ export function sessionReminderJob({ notifications }: { notifications: Notificat
     lockKey: 726_361,
     everyMs: 15 * 60_000,
     async run(tx, now) {
-      const tomorrow = chinaDateOf(new Date(now.getTime() + DAY_MS));
+      const tomorrow = chinaDay(new Date(now.getTime() + DAY_MS));
       const from = chinaMidnight(tomorrow);
       const rows = await tx
         .select({ attendeeId: orgLifeAttendees.id, sessionId: orgLifeSessions.id, type: orgLifeSessions.type, title: orgLifeSessions.title, startsAt: orgLifeSessions.startsAt, location: orgLifeSessions.location, memberId: partyMembers.id, userId: partyMembers.userId })

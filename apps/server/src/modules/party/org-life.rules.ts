@@ -1,3 +1,4 @@
+import { chinaMidnight } from '../../platform/china-time';
 import type { SessionAttendanceStatus, AutoScoreItem, FrequencyPeriod, OrgLifeFrequency, OrgLifeSessionType, PartyOrgType } from '@gridwork/contracts';
 
 /** The usual requirements (支部党员大会每季度、支委会每月、党小组会每月、党课每季度、主题党日每月), until configured. */
@@ -33,18 +34,6 @@ export function scoreItemOf(status: SessionAttendanceStatus | null): AutoScoreIt
   if (status === 'present') return 'session-attendance';
   if (status === 'absent') return 'session-absence';
   return null;
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar date in China (UTC+8, no daylight saving) of an instant, `YYYY-MM-DD`. */
-export function chinaDateOf(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Midnight in China at the start of a date. */
-export function chinaMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
 }
 
 export interface Period {

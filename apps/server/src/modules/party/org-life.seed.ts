@@ -7,8 +7,9 @@ import { demoPlaces } from '../accounts/accounts.seed';
 import { awardMemberScore } from './member-scores.award';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
-import { chinaDateOf, COMMITTEE_POSITIONS, scoreItemOf } from './org-life.rules';
+import { COMMITTEE_POSITIONS, scoreItemOf } from './org-life.rules';
 import { orgLifeAttendees, orgLifeSessions } from './org-life.tables';
+import { chinaDay } from '../../platform/china-time';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +37,7 @@ const at = (year: number, month: number, day: number, afternoon: boolean) =>
  * back from this one), quarterly ones in the middle month of each quarter.
  */
 function plansOf(random: SeededRandom, orgId: string, types: readonly OrgLifeSessionType[], now: Date, gaps: ReadonlySet<string>): Plan[] {
-  const today = chinaDateOf(now);
+  const today = chinaDay(now);
   const plans: Plan[] = [];
   for (let back = 11; back >= 0; back--) {
     const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - back;
@@ -86,7 +87,7 @@ export async function seedDemoOrgLife({ db, services }: DemoSeedContext): Promis
     ...(groupA ? plansOf(random, groupA.id, ['group_meeting'], now, new Set(['group_meeting:1', 'group_meeting:6'])) : []),
     ...(branchB ? plansOf(random, branchB.id, branchTypes, now, new Set(['branch_committee_meeting:1', 'branch_committee_meeting:3', 'branch_committee_meeting:7', 'theme_day:2', 'theme_day:5', 'branch_general_meeting:6'])) : []),
   ];
-  const tomorrow = new Date(`${chinaDateOf(new Date(now.getTime() + DAY_MS))}T14:30:00+08:00`);
+  const tomorrow = new Date(`${chinaDay(new Date(now.getTime() + DAY_MS))}T14:30:00+08:00`);
   plans.push({ orgId: branchA.id, type: 'theme_day', startsAt: tomorrow, status: 'planned' });
   plans.push({ orgId: branchA.id, type: 'party_lecture', startsAt: new Date(tomorrow.getTime() + 14 * DAY_MS), status: 'planned' });
   if (branchB) plans.push({ orgId: branchB.id, type: 'theme_day', startsAt: new Date(now.getTime() - 10 * DAY_MS), status: 'cancelled' });

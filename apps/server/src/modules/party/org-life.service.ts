@@ -23,8 +23,9 @@ import { awardMemberScore, retractMemberScore } from './member-scores.award';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
 import * as repo from './org-life.repo';
-import { chinaDateOf, chinaMidnight, COMMITTEE_POSITIONS, defaultAttendeesAreCommittee, scoreItemOf, typeFitsOrg } from './org-life.rules';
+import { COMMITTEE_POSITIONS, defaultAttendeesAreCommittee, scoreItemOf, typeFitsOrg } from './org-life.rules';
 import { orgLifeAttendees, orgLifeMakeUps, orgLifePhotos, orgLifeSessions } from './org-life.tables';
+import { chinaDay, chinaMidnight } from '../../platform/china-time';
 
 export interface OrgLifeDeps {
   readonly db: Db;
@@ -108,7 +109,7 @@ export function createOrgLifeService({ db }: OrgLifeDeps) {
   const auditView = (r: repo.SessionRow) => ({ type: r.type, orgId: r.orgId, title: r.title, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), location: r.location, status: r.status, cancelReason: r.cancelReason });
 
   function notStarted(row: { startsAt: Date }, now: Date) {
-    if (row.startsAt > now) throw unprocessable('org_life_session_not_started', { startsAt: `${chinaDateOf(row.startsAt)}` });
+    if (row.startsAt > now) throw unprocessable('org_life_session_not_started', { startsAt: `${chinaDay(row.startsAt)}` });
   }
 
   return {
@@ -291,8 +292,8 @@ export function createOrgLifeService({ db }: OrgLifeDeps) {
         const [attendee] = await tx.select().from(orgLifeAttendees).where(and(eq(orgLifeAttendees.sessionId, id), eq(orgLifeAttendees.memberId, input.memberId)));
         if (!attendee) throw unprocessable('org_life_not_attendees', { ids: input.memberId });
         if (attendee.status !== 'absent' && attendee.status !== 'excused') throw unprocessable('org_life_make_up_not_absent');
-        const sessionDay = chinaDateOf(row.startsAt);
-        const today = chinaDateOf(now);
+        const sessionDay = chinaDay(row.startsAt);
+        const today = chinaDay(now);
         if (input.studiedOn < sessionDay || input.studiedOn > today) throw unprocessable('org_life_make_up_date_invalid', { from: sessionDay, to: today });
         const inserted = await tx
           .insert(orgLifeMakeUps)

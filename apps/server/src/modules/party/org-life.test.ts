@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDateOf, countPeriods, effectiveFrequency, periodsOf, scoreItemOf, typeFitsOrg } from './org-life.rules';
+import { countPeriods, effectiveFrequency, periodsOf, scoreItemOf, typeFitsOrg } from './org-life.rules';
+import { chinaDay } from '../../platform/china-time';
 
 describe('org-life rules', () => {
   it('cuts a year into periods at midnight China time', () => {
@@ -11,7 +12,7 @@ describe('org-life rules', () => {
     expect(periodsOf('half_year', 2025).map((p) => p.label)).toEqual(['2025-H1', '2025-H2']);
     expect(periodsOf('year', 2025).map((p) => p.label)).toEqual(['2025']);
     // 23:30 UTC on 31 March is already 1 April in China.
-    expect(chinaDateOf(new Date('2025-03-31T23:30:00Z'))).toBe('2025-04-01');
+    expect(chinaDay(new Date('2025-03-31T23:30:00Z'))).toBe('2025-04-01');
   });
 
   it('flags a period missing only once it is over and short', () => {

@@ -1,7 +1,8 @@
 import type { Job } from '../../platform/jobs/scheduler';
 import type { NewNotification, NotificationsService } from '../../platform/notifications.service';
 import * as repo from './party-members.repo';
-import { anniversaryIn, comingMonth, todayInChina } from './party-members.rules';
+import { anniversaryIn, comingMonth } from './party-members.rules';
+import { chinaDay } from '../../platform/china-time';
 
 /** Who is told of a member's anniversary: their org's secretary, else the nearest org above with one (a group's branch). */
 function secretariesFor(orgId: string, parents: ReadonlyMap<string, string | null>, secretaries: ReadonlyMap<string, readonly string[]>): readonly string[] {
@@ -28,7 +29,7 @@ export function partyAnniversaryReminderJob({ notifications }: { notifications: 
     lockKey: 726_351,
     everyMs: 3_600_000,
     async run(tx, now) {
-      const month = comingMonth(todayInChina(now));
+      const month = comingMonth(chinaDay(now));
       const year = Number(month.slice(0, 4));
       const members = await repo.membersWithAnniversaryIn(tx, Number(month.slice(5, 7)), year);
       if (members.length === 0) return { reminders: 0 };

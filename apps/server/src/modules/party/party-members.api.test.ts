@@ -8,8 +8,9 @@ import { queryRows } from '../../db/sql';
 import { runJobOnce } from '../../platform/jobs/scheduler';
 import { created, ok } from '../events/events.test-helpers';
 import { partyAnniversaryReminderJob } from './party-anniversaries.job';
-import { comingMonth, todayInChina } from './party-members.rules';
+import { comingMonth } from './party-members.rules';
 import { partyMembers } from './party-members.tables';
+import { chinaDay } from '../../platform/china-time';
 
 let t: TestApp;
 let staff: Client;
@@ -248,7 +249,7 @@ describe('party anniversaries (政治生日)', () => {
     expect(march.items).toContainEqual({ memberId: m.id, name: '三月党员', orgId: groupA.id, orgName: groupA.name, joinedOn: '2003-03-15', date: '2026-03-15', years: 23 });
     expect(march.items.every((a) => a.date.startsWith('2026-03-'))).toBe(true);
     const coming = ok<PartyAnniversaryList>(await staff.get('/api/v1/party-anniversaries'));
-    expect(coming.month).toBe(comingMonth(todayInChina()));
+    expect(coming.month).toBe(comingMonth(chinaDay()));
     // The demo data gives every branch someone in the coming month.
     expect(coming.items.length).toBeGreaterThan(0);
     expect(ok<PartyAnniversaryList>(await gridB.get('/api/v1/party-anniversaries?month=2026-03')).items.some((a) => a.memberId === m.id)).toBe(false);
@@ -257,7 +258,7 @@ describe('party anniversaries (政治生日)', () => {
   });
 
   it('the reminder job tells the secretary (a group’s branch secretary) once', async () => {
-    const month = comingMonth(todayInChina());
+    const month = comingMonth(chinaDay());
     const m = created<PartyMember>(await staff.post('/api/v1/party-members', { orgId: groupA.id, name: '提醒党员', status: 'full', type: 'resident', stages: { probationaryOn: `2000-${month.slice(5, 7)}-20`, fullOn: '2001-12-01' } }));
     const job = partyAnniversaryReminderJob(t.app.services);
     await runJobOnce(t.database.db, job);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberStages } from '@gridwork/contracts';
 import { AppError } from '../../platform/errors';
-import { anniversaryIn, checkMemberRules, comingMonth, partyAnniversaryOf, partyYearsOn, todayInChina, type MemberFacts } from './party-members.rules';
+import { anniversaryIn, checkMemberRules, comingMonth, partyAnniversaryOf, partyYearsOn, type MemberFacts } from './party-members.rules';
+import { chinaDay } from '../../platform/china-time';
 
 const stages: MemberStages = { appliedOn: '2001-03-01', activistOn: '2001-09-01', candidateOn: '2002-06-01', probationaryOn: '2003-03-15', fullOn: '2004-03-15' };
 const facts: MemberFacts = { status: 'full', type: 'resident', stages, employer: null, mobileWhereabouts: null, mobileContact: null };
@@ -59,6 +60,6 @@ describe('party anniversary', () => {
   it('the coming month rolls over the year; today is Beijing’s date', () => {
     expect(comingMonth('2026-11-22')).toBe('2026-12');
     expect(comingMonth('2026-12-31')).toBe('2027-01');
-    expect(todayInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+    expect(chinaDay(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
   });
 });

@@ -1,5 +1,6 @@
 import { MEMBER_STAGE_KEYS, MEMBER_STAGE_LABELS, type Locale, type MemberStages, type MemberStatus, type MemberType } from '@gridwork/contracts';
 import { AppError } from '../../platform/errors';
+import { chinaDay } from '../../platform/china-time';
 
 /** What the register rules look at: the record as it would be after the change. */
 export interface MemberFacts {
@@ -11,19 +12,14 @@ export interface MemberFacts {
   readonly mobileContact: string | null;
 }
 
-const beijingDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today in China (`YYYY-MM-DD`): the register's dates are Beijing dates, whatever the server's zone. */
-export function todayInChina(now: Date = new Date()): string {
-  return beijingDay.format(now);
-}
 
 /**
  * The register's rules, in the order a clerk would fix them: stages in order and not in the future,
  * the status matching the dates, and the details each member type needs. Throws a 422 with a
  * Chinese message; returns nothing when the record is fine.
  */
-export function checkMemberRules(facts: MemberFacts, locale: Locale, today: string = todayInChina()): void {
+export function checkMemberRules(facts: MemberFacts, locale: Locale, today: string = chinaDay()): void {
   let previous: { key: (typeof MEMBER_STAGE_KEYS)[number]; date: string } | undefined;
   for (const key of MEMBER_STAGE_KEYS) {
     const date = facts.stages[key];

@@ -6,9 +6,10 @@ import type { DemoSeedContext } from '../../platform/module';
 import { seededRandom, type SeededRandom } from '../../platform/seeded-random';
 import { SYSTEM_ACTOR } from '../../platform/system-actor';
 import type { NewPartyMemberRow } from './party-members.repo';
-import { comingMonth, todayInChina } from './party-members.rules';
+import { comingMonth } from './party-members.rules';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
+import { chinaDay } from '../../platform/china-time';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['建华', '秀英', '志强', '桂兰', '国庆', '丽娟', '海涛', '文静', '德明', '春梅', '永红', '卫东', '晓燕', '振国', '玉兰', '立新'];
@@ -80,7 +81,7 @@ export async function seedDemoPartyMembers({ db, services, size }: DemoSeedConte
   const lifang = await identityRepo.findUserByUsername(db, 'resident');
   const excluded = new Set([residentId, lifang ? await services.residents.residentIdOf(lifang.id, db) : undefined].filter((id): id is string => Boolean(id)));
   const rng = seededRandom(20261205);
-  const today = todayInChina();
+  const today = chinaDay();
   const anniversaryMonth = comingMonth(today);
   const orgs = await db.select().from(partyOrgs);
   const rows: NewPartyMemberRow[] = [];

@@ -21,10 +21,11 @@ import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import { exportPartyMembers } from './party-members.export';
 import * as repo from './party-members.repo';
-import { anniversaryIn, checkMemberRules, comingMonth, todayInChina } from './party-members.rules';
+import { anniversaryIn, checkMemberRules, comingMonth } from './party-members.rules';
 import { partyMembers } from './party-members.tables';
 import { auditViewOf, stagesOf, timelineOf, toPartyMember, toTransfer } from './party-members.views';
 import { findOrg } from './party.repo';
+import { chinaDay } from '../../platform/china-time';
 
 export interface PartyMembersDeps {
   readonly db: Db;
@@ -50,7 +51,7 @@ interface Person {
 export function createPartyMembersService({ db, cipher, places, residents }: PartyMembersDeps) {
   async function views(tx: Db, rows: readonly repo.PartyMemberRow[]): Promise<PartyMember[]> {
     const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
-    const today = todayInChina();
+    const today = chinaDay();
     return rows.map((r) => toPartyMember(r, names.get(r.placeId) ?? '', today));
   }
 
@@ -202,7 +203,7 @@ export function createPartyMembersService({ db, cipher, places, residents }: Par
       return db.transaction(async (tx) => {
         const member = await readable(tx, actor, id, true);
         if (Boolean(input.toOrgId) === Boolean(input.toOrgName)) throw unprocessable('party_member_transfer_target');
-        if (input.transferredOn > todayInChina()) throw unprocessable('party_member_transfer_future');
+        if (input.transferredOn > chinaDay()) throw unprocessable('party_member_transfer_future');
         const target = input.toOrgId ? await orgIn(tx, actor, input.toOrgId, 'party-org.read') : undefined;
         if (target && target.id === member.orgId) throw unprocessable('party_member_transfer_same_org', { name: target.name });
         const transfer = await repo.insertTransfer(tx, {
@@ -239,7 +240,7 @@ export function createPartyMembersService({ db, cipher, places, residents }: Par
     async anniversaries(actor: Actor, query: { orgId?: string; month?: string }): Promise<PartyAnniversaryList> {
       requirePermission(actor, 'party-member.read');
       if (query.orgId) await orgIn(db, actor, query.orgId, 'party-member.read');
-      const month = query.month ?? comingMonth(todayInChina());
+      const month = query.month ?? comingMonth(chinaDay());
       const year = Number(month.slice(0, 4));
       const inOrg = query.orgId ? sql`${partyMembers.orgId} IN ${repo.orgSubtree([query.orgId])}` : sql`true`;
       const rows = await repo.membersWithAnniversaryIn(db, Number(month.slice(5, 7)), year, and(scopeCondition(scopeOf(actor, 'party-member.read'), partyMembers.placePath), inOrg)!);

@@ -10,9 +10,10 @@ import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { awardMemberScore } from './member-scores.award';
 import { partyMembers } from './party-members.tables';
-import { beijingToday, hoursView, noonOf, placeFilterPath, under, validHours } from './service-posts.rules';
+import { hoursView, placeFilterPath, under, validHours } from './service-posts.rules';
 import { postVisibilityOf } from './service-posts.service';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
+import { chinaDay, chinaNoon } from '../../platform/china-time';
 
 type HoursRow = typeof servicePostHours.$inferSelect;
 
@@ -50,7 +51,7 @@ export function createServiceHoursService({ db, places, notifications }: Service
         if (!own && !inScope(v.manage, claim.placePath)) throw forbidden();
         const [post] = await tx.select().from(servicePosts).where(eq(servicePosts.id, claim.postId));
         if (!validHours(input.hours)) throw unprocessable('service_hours_invalid');
-        if (input.servedOn > beijingToday()) throw unprocessable('service_hours_future', { date: input.servedOn });
+        if (input.servedOn > chinaDay()) throw unprocessable('service_hours_future', { date: input.servedOn });
         if (input.servedOn < post!.startsOn || input.servedOn > post!.endsOn) throw unprocessable('service_hours_outside_period', { startsOn: post!.startsOn, endsOn: post!.endsOn });
         const [day] = await tx
           .select({ hours: sql<string>`coalesce(sum(${servicePostHours.hours}), 0)` })
@@ -90,7 +91,7 @@ export function createServiceHoursService({ db, places, notifications }: Service
           item: 'post-hours',
           sourceType: 'service-post-claim',
           sourceId: row.id,
-          occurredAt: noonOf(row.servedOn),
+          occurredAt: chinaNoon(row.servedOn),
           hours: row.hours,
           reason: `服务岗位「${post.title}」${row.servedOn} 服务 ${row.hours} 小时`,
         });

@@ -4,14 +4,8 @@ import { notFound } from '../../platform/errors';
 import type { PlacesService } from '../places/places.service';
 import type { servicePostHours } from './service-posts.tables';
 
-// Dates are what people in China wrote on the day: Beijing time, not the server's zone. sv-SE formats as YYYY-MM-DD.
-const beijingDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's date in Beijing, `YYYY-MM-DD`. */
-export const beijingToday = (now = new Date()) => beijingDate.format(now);
 
-/** Noon in Beijing on that date: when a day's service "happened" for the scores' year and order. */
-export const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
 
 /** Hours are counted in half-hour steps, more than 0 and at most a day. */
 export const validHours = (hours: number) => Number.isFinite(hours) && hours > 0 && hours <= 24 && Number.isInteger(hours * 2);

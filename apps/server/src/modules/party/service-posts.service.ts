@@ -9,8 +9,9 @@ import { fingerprintOf, once } from '../../platform/idempotency';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { partyMembers } from './party-members.tables';
-import { beijingToday, hoursView, placeFilterPath, under } from './service-posts.rules';
+import { hoursView, placeFilterPath, under } from './service-posts.rules';
 import { servicePostClaims, servicePostHours, servicePosts } from './service-posts.tables';
+import { chinaDay } from '../../platform/china-time';
 
 type PostRow = typeof servicePosts.$inferSelect;
 type ClaimRow = typeof servicePostClaims.$inferSelect;
@@ -136,7 +137,7 @@ export function createServicePostsService({ db, places }: ServicePostsDeps) {
       if (query.placeId) c.push(sql`${servicePosts.placePath} LIKE ${under(await placeFilterPath(places, db, query.placeId, [...v.read.paths, ...v.communities.paths]))}`);
       if (query.status) c.push(eq(servicePosts.status, query.status));
       if (query.kind) c.push(eq(servicePosts.kind, query.kind));
-      if (query.available) c.push(eq(servicePosts.status, 'open'), sql`${servicePosts.claimedCount} < ${servicePosts.capacity}`, gte(servicePosts.endsOn, beijingToday()));
+      if (query.available) c.push(eq(servicePosts.status, 'open'), sql`${servicePosts.claimedCount} < ${servicePosts.capacity}`, gte(servicePosts.endsOn, chinaDay()));
       const after = decodeCursor(query.cursor, 1);
       if (after) c.push(lt(servicePosts.seq, Number(after[0])));
       const rows = await db.select().from(servicePosts).where(and(...c)).orderBy(desc(servicePosts.seq)).limit(query.limit + 1);
@@ -198,7 +199,7 @@ export function createServicePostsService({ db, places }: ServicePostsDeps) {
             member = v.member;
           }
           if (post.status === 'closed') throw conflict('service_post_closed');
-          if (post.endsOn < beijingToday()) throw unprocessable('service_post_ended', { endsOn: post.endsOn });
+          if (post.endsOn < chinaDay()) throw unprocessable('service_post_ended', { endsOn: post.endsOn });
           const [existing] = await tx.select({ id: servicePostClaims.id }).from(servicePostClaims).where(and(eq(servicePostClaims.postId, post.id), eq(servicePostClaims.memberId, member.id)));
           if (existing) throw conflict('service_post_already_claimed');
           const taken = await tx

@@ -4,9 +4,9 @@ import type { Job } from '../../platform/jobs/scheduler';
 import type { NewNotification, NotificationsService } from '../../platform/notifications.service';
 import { escalationNotices, type RequestsService } from './requests.service';
 import * as repo from './requests.repo';
-import { chinaDay } from './requests.rules';
 import { requestEvents, serviceRequests } from './requests.tables';
 import { referenceOf } from './requests.views';
+import { chinaDay } from '../../platform/china-time';
 
 /** Less than this left before the deadline: due soon (临期). */
 export const DUE_SOON_MS = 24 * 3_600_000;

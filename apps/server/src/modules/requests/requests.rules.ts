@@ -125,7 +125,3 @@ export function triageOrDefault(explicit: Triage | undefined, suggestion: Triage
   return explicit ? { triage: explicit, confirmed: true } : { triage: suggestion.triage, confirmed: false };
 }
 
-/** The calendar day in China (statistics are per local day). */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

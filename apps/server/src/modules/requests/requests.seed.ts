@@ -5,7 +5,8 @@ import type { DemoSeedContext } from '../../platform/module';
 import { demoPlaces } from '../accounts/accounts.seed';
 import * as identityRepo from '../../platform/identity/identity.repo';
 import * as repo from './requests.repo';
-import { chinaDay, deadlineFrom } from './requests.rules';
+import { deadlineFrom } from './requests.rules';
+import { chinaDay } from '../../platform/china-time';
 
 type Category = z.output<typeof UpsertRequestCategory>;
 const sla = (normal: number, urgent: number, critical: number) => ({ normal, urgent, critical });

@@ -30,8 +30,9 @@ import type { ResidentsService } from '../residents/residents.service';
 import { normalisePhoto } from '../../platform/images';
 import type { MemberScoreAwards } from '../party/member-scores.service';
 import * as repo from './requests.repo';
-import { allowedActions, boxAround, chinaDay, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
+import { allowedActions, boxAround, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
 import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
+import { chinaDay } from '../../platform/china-time';
 
 export interface RequestsDeps {
   readonly db: Db;

@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../../platform/errors';
 import type { Job } from '../../platform/jobs/scheduler';
 import type { PlacesService } from '../places/places.service';
 import * as repo from './requests.repo';
-import { chinaDay } from './requests.rules';
+import { chinaDay } from '../../platform/china-time';
 
 interface Sums {
   received: number;
