@@ -9,7 +9,8 @@ import { createTestApp, type Client, type TestApp } from '../../../../../test-su
 import { testCipher } from '../../../../../test-support/test-config';
 import { queryRows } from '../../db/sql';
 import type { Actor } from '../../platform/access';
-import { COLUMNS, IMPORT_MAX_BYTES, readXlsxPart } from './residents.excel';
+import { COLUMNS, IMPORT_MAX_BYTES } from './residents.excel';
+import { readXlsxPart } from '../../platform/xlsx/zip-entries';
 import { createResidentsExcelService, failInterruptedImports } from './residents.import';
 
 let t: TestApp;

@@ -1,7 +1,5 @@
-import { PassThrough, type Readable } from 'node:stream';
-import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { sql, type SQL } from 'drizzle-orm';
-import { loadExcel } from './residents.exceljs';
 import { IdType, type Gender, type Relation, type ResidenceType, type ResidentListQuery } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql';
@@ -9,6 +7,7 @@ import { auditContextOf, inScope, requirePermission, scopeCondition, scopeOf, ty
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { DataCipher } from '../../platform/crypto';
 import { notFound, unprocessable } from '../../platform/errors';
+import { createSheetWriter } from '../../platform/xlsx/sheet-writer';
 import type { PlacesService } from '../places/places.service';
 import { COLUMNS, EXPORT_EXTRA_HEADERS, EXPORT_MAX_ROWS, GENDER_LABELS, ID_TYPE_LABELS, RELATION_LABELS, RESIDENCE_LABELS, SHEET_NAME } from './residents.excel';
 import { MINOR_AGE, birthDateRange, idIndexInput, phoneIndexInput } from './residents.rules';
@@ -61,8 +60,7 @@ const SORT = {
 } as const;
 
 /**
- * Exports the filtered list (the filters of `GET /residents`) as an xlsx stream written by exceljs'
- * streaming writer, one keyset page at a time. Rows follow the actor's export scope; children
+ * Exports the filtered list (the filters of `GET /residents`) as an xlsx stream (platform/xlsx sheet writer), one keyset page at a time. Rows follow the actor's export scope; children
  * under 14 only where they may open them; ID numbers and phones are masked unless the actor may
  * reveal them there. Audited with the filters and the row count before the first byte is sent.
  */
@@ -134,15 +132,12 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
           LIMIT ${chunkSize}`,
     );
 
-  const output = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const writer = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = writer.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    ...COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width, style: { numFmt: '@' } })),
-    ...EXPORT_EXTRA_HEADERS.map((h) => ({ header: h, width: 22, style: { numFmt: '@' } })),
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const writer = createSheetWriter({
+    sheetName: SHEET_NAME,
+    freezeHeader: true,
+    textCells: true,
+    columns: [...COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width })), ...EXPORT_EXTRA_HEADERS.map((header) => ({ header, width: 22 }))],
+  });
 
   const reveal = (path: string) => mayReveal && inScope(revealScope, path);
   const cells = (r: ExportRow) => {
@@ -172,17 +167,15 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
         const last = batch[batch.length - 1];
         // Fetch the next page while this one is written.
         if (batch.length === chunkSize && last) page = fetchPage([last.sort_key, last.id]);
-        for (const r of batch) sheet.addRow(cells(r)).commit();
-        if (output.writableNeedDrain) await once(output, 'drain');
+        for (const r of batch) await writer.addRow(cells(r));
         if (batch.length < chunkSize) break;
       }
-      sheet.commit();
-      await writer.commit();
+      await writer.end();
     } catch (error) {
-      output.destroy(error instanceof Error ? error : new Error(String(error)));
+      writer.fail(error instanceof Error ? error : new Error(String(error)));
     }
   })();
 
   const stamp = todayIso.replace(/-/g, '');
-  return { stream: output, fileName: `居民台账-${stamp}.xlsx`, rows };
+  return { stream: writer.stream, fileName: `居民台账-${stamp}.xlsx`, rows };
 }

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
-import { loadExcel } from './residents.exceljs';
 import { formatMessage, type ImportJob, type ImportMode } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { auditContextOf, inScope, requirePermission, scopeOf, type Actor, type Scope } from '../../platform/access';
@@ -15,18 +13,21 @@ import {
   IMPORT_MAX_ROWS,
   buildTemplate,
   headerOf,
-  inspectXlsx,
   isBlankRow,
   layoutReason,
   mapHeader,
   parseRow,
-  rowsOfRange,
   type ColumnKey,
   type HeaderMap,
   type ParsedRow,
   type RowProblem,
 } from './residents.excel';
 import { exportResidents, type ExportRequest } from './residents.export';
+import { inspectXlsx, rowsOfRange } from '../../platform/xlsx/inspect';
+import { readSheetRows, type SheetRow } from '../../platform/xlsx/sheet-reader';
+import { openWorkbook } from '../../platform/xlsx/workbook-file';
+import { columnLetter } from '../../platform/xlsx/xml';
+import { createSheetWriter } from '../../platform/xlsx/sheet-writer';
 import { idIndexInput } from './residents.rules';
 import { residentImportErrors, residentImports } from './residents.tables';
 
@@ -55,28 +56,14 @@ interface SheetLayout {
   readonly rowTags: number;
 }
 
-interface SheetRow {
-  readonly number: number;
-  readonly values: readonly unknown[];
-}
-
-const READER_OPTIONS = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' } as const;
-
-/** Rows of one sheet, streamed; other sheets are read past. */
+/** Rows of one sheet, streamed; the workbook is closed when the caller stops reading. */
 async function* sheetRows(filePath: string, sheetName: string): AsyncGenerator<SheetRow> {
-  const Excel = await loadExcel();
-  const input = fs.createReadStream(filePath);
+  const workbook = openWorkbook(filePath);
+  if (!workbook) throw badRequest('import_not_xlsx');
   try {
-    const reader = new Excel.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
-    for await (const worksheet of reader) {
-      const named = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-      for await (const row of named) {
-        if (named.name !== sheetName) continue;
-        yield { number: row.number, values: row.values as unknown[] };
-      }
-    }
+    yield* readSheetRows(workbook, sheetName);
   } finally {
-    input.destroy();
+    workbook.close();
   }
 }
 
@@ -85,16 +72,15 @@ async function* sheetRows(filePath: string, sheetName: string): AsyncGenerator<S
  * required columns) and checks that data rows follow. Stops reading at the first data row.
  */
 async function locateSheet(filePath: string, merges: ReadonlyMap<string, readonly string[]>, rowTags: ReadonlyMap<string, number>): Promise<SheetLayout> {
-  const input = fs.createReadStream(filePath);
+  const workbook = openWorkbook(filePath);
+  if (!workbook) throw badRequest('import_not_xlsx');
   let problem: { missing: string[]; duplicated: string[] } | undefined;
   try {
-    const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, READER_OPTIONS);
-    for await (const worksheet of reader) {
-      const named = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    for (const { name: sheetName } of workbook.sheets) {
       let found: Omit<SheetLayout, 'merges' | 'rowTags'> | undefined;
       let seen = 0;
-      for await (const row of named) {
-        const values = row.values as unknown[];
+      for await (const row of readSheetRows(workbook, sheetName)) {
+        const { values } = row;
         if (found) {
           if (row.number > found.headerRow && !isBlankRow(values)) return { ...found, merges: merges.get(found.sheetName) ?? [], rowTags: rowTags.get(found.sheetName) ?? Number.MAX_SAFE_INTEGER };
           continue;
@@ -102,7 +88,7 @@ async function locateSheet(filePath: string, merges: ReadonlyMap<string, readonl
         if (seen >= 5 || isBlankRow(values)) continue;
         seen++;
         const mapped = mapHeader(values);
-        if ('map' in mapped) found = { sheetName: named.name, headerRow: row.number, header: mapped.map };
+        if ('map' in mapped) found = { sheetName, headerRow: row.number, header: mapped.map };
         else if (!problem || mapped.missing.length < problem.missing.length) problem = mapped;
       }
       if (found) throw unprocessable('import_no_rows');
@@ -111,16 +97,11 @@ async function locateSheet(filePath: string, merges: ReadonlyMap<string, readonl
     if (error instanceof AppError) throw error;
     throw badRequest('import_not_xlsx');
   } finally {
-    input.destroy();
+    workbook.close();
   }
   throw unprocessable('import_bad_layout', { reason: problem ? layoutReason(problem) : '找不到列名行（应包含“姓名”“证件号码”“住户编码”等列）' });
 }
 
-const columnLetter = (n: number) => {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-};
 
 function toJob(row: typeof residentImports.$inferSelect): ImportJob {
   return {
@@ -450,16 +431,15 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
     /** The per-row error report as an xlsx stream: row number, column, reason. */
     async errorsWorkbook(actor: Actor, id: string): Promise<Readable> {
       const job = await ownJob(actor, id);
-      const output = new PassThrough();
-      const writer = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-      const sheet = writer.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = [
-        { header: '行号', key: 'row', width: 8 },
-        { header: '列', key: 'column', width: 14 },
-        { header: '原因', key: 'reason', width: 80 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
+      const writer = createSheetWriter({
+        sheetName: '错误报告',
+        freezeHeader: true,
+        columns: [
+          { header: '行号', width: 8 },
+          { header: '列', width: 14 },
+          { header: '原因', width: 80 },
+        ],
+      });
       void (async () => {
         try {
           let after = 0;
@@ -471,17 +451,16 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
               .orderBy(asc(residentImportErrors.id))
               .limit(5000);
             const sorted = [...rows].sort((a, b) => a.rowNumber - b.rowNumber || a.id - b.id);
-            for (const r of sorted) sheet.addRow([r.rowNumber, r.column, r.reason]).commit();
+            for (const r of sorted) await writer.addRow([r.rowNumber, r.column, r.reason]);
             if (rows.length < 5000) break;
             after = rows[rows.length - 1]!.id;
           }
-          sheet.commit();
-          await writer.commit();
+          await writer.end();
         } catch (error) {
-          output.destroy(error instanceof Error ? error : new Error(String(error)));
+          writer.fail(error instanceof Error ? error : new Error(String(error)));
         }
       })();
-      return output;
+      return writer.stream;
     },
 
     exportResidents: (actor: Actor, request: ExportRequest) => exportResidents({ db, cipher, places: deps.places }, actor, request),
