@@ -18,29 +18,53 @@ export interface DataCipher {
 
 const subkey = (master: Buffer, label: string, length: number) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), `gridwork:${label}`, length));
 
-function aesGcm(key: Buffer) {
+/**
+ * Fresh random IVs, taken from a pool filled by the CSPRNG a few hundred at a time: one
+ * `randomBytes` call per value cost as much as the encryption itself in bulk imports.
+ */
+function ivSource(size: number) {
+  const pool = Buffer.alloc(size * 512);
+  let offset = pool.length;
+  return () => {
+    if (offset + size > pool.length) {
+      crypto.randomFillSync(pool);
+      offset = 0;
+    }
+    const iv = Buffer.from(pool.subarray(offset, offset + size));
+    offset += size;
+    return iv;
+  };
+}
+
+function aesGcm(rawKey: Buffer) {
+  const key = crypto.createSecretKey(rawKey);
+  const nextIv = ivSource(12);
   return {
     encrypt(plaintext: string) {
-      const iv = crypto.randomBytes(12);
+      const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      const body = cipher.update(plaintext, 'utf8');
+      cipher.final();
       return `v1.gcm.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
     decrypt(payload: string) {
       const raw = Buffer.from(payload, 'base64url');
       const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      const text = decipher.update(raw.subarray(28), undefined, 'utf8');
+      return text + decipher.final('utf8');
     },
   };
 }
 
 /** SM4-CTR with an HMAC-SM3 tag over IV and ciphertext (encrypt-then-MAC). */
-function sm4CtrSm3(encKey: Buffer, macKey: Buffer) {
+function sm4CtrSm3(rawEncKey: Buffer, macKey: Buffer) {
+  const encKey = crypto.createSecretKey(rawEncKey);
+  const nextIv = ivSource(16);
   const tagOf = (ivAndBody: Buffer) => crypto.createHmac('sm3', macKey).update(ivAndBody).digest();
   return {
     encrypt(plaintext: string) {
-      const iv = crypto.randomBytes(16);
+      const iv = nextIv();
       const cipher = crypto.createCipheriv('sm4-ctr', encKey, iv);
       const ivAndBody = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `v1.sm4.${Buffer.concat([ivAndBody, tagOf(ivAndBody)]).toString('base64url')}`;

@@ -159,6 +159,37 @@ describe('import', () => {
     expect(audit!.n).toBeGreaterThanOrEqual(4);
   });
 
+  it('records move-ins, moves between households with care groups following, and household heads', async () => {
+    const head = person({ name: '周家长', relationToHead: '户主', householdCode: codesA[3] });
+    const child = person({ name: '周小妹', householdCode: codesA[3] });
+    expect(await importAndWait(staff, await workbookOf([head, child]))).toMatchObject({ status: 'done', created: 2 });
+    const idOf = async (row: Row) => (await staff.get(`/api/v1/residents?idNumber=${row.idNumber as string}`)).json<{ items: { id: string; householdId: string }[] }>().items[0]!;
+    const headRecord = await idOf(head);
+    const childRecord = await idOf(child);
+    const movesOf = (residentId: string) =>
+      queryRows<{ from_id: string | null; to_id: string | null; reason: string }>(t.database.db, sql`SELECT from_household_id AS from_id, to_household_id AS to_id, reason FROM resident_moves WHERE resident_id = ${residentId} ORDER BY moved_at, id`);
+    expect(await movesOf(childRecord.id)).toEqual([{ from_id: null, to_id: childRecord.householdId, reason: '表格导入' }]);
+    const [household] = await queryRows<{ head: string }>(t.database.db, sql`SELECT head_resident_id AS head FROM households WHERE place_id = ${headRecord.householdId}`);
+    expect(household!.head).toBe(headRecord.id);
+
+    const careGroup = await staff.patch(`/api/v1/residents/${childRecord.id}`, { careGroups: [{ code: 'low_income' }] });
+    expect(careGroup.statusCode, careGroup.body).toBeLessThan(300);
+    // Re-imported into another household: one move, the care group's place follows, the stay does not move.
+    expect(await importAndWait(staff, await workbookOf([head, { ...child, householdCode: codesA[4] }]))).toMatchObject({ status: 'done', created: 0, updated: 2 });
+    const moved = await idOf(child);
+    expect(moved.householdId).not.toBe(childRecord.householdId);
+    expect(await movesOf(childRecord.id)).toEqual([
+      { from_id: null, to_id: childRecord.householdId, reason: '表格导入' },
+      { from_id: childRecord.householdId, to_id: moved.householdId, reason: '表格导入' },
+    ]);
+    expect(await movesOf(headRecord.id)).toHaveLength(1);
+    const [paths] = await queryRows<{ resident: string; group: string }>(
+      t.database.db,
+      sql`SELECT r.place_path AS resident, g.place_path AS group FROM residents r JOIN resident_care_groups g ON g.resident_id = r.id WHERE r.id = ${childRecord.id}`,
+    );
+    expect(paths!.group).toBe(paths!.resident);
+  });
+
   it('skips bad rows and reports each with its row number, column and a Chinese reason', async () => {
     const good = person({ name: '赵一' });
     const dupId = idNumber(uniqueBirth());

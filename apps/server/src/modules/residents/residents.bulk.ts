@@ -45,6 +45,8 @@ export interface ExistingResident {
 export interface BulkRow {
   readonly row: ParsedRow;
   readonly household: HouseholdRef;
+  /** The ID number's blind index, as the checks computed it. */
+  readonly idNumberIndex?: string;
 }
 
 export interface BulkActor {
@@ -152,8 +154,8 @@ export async function upsertResidents(
   }
 
   const now = new Date();
-  const values = batch.map(({ row, household }) => {
-    const sealed = seal(cipher, { idType: row.identity.idType, idNumber: row.identity.idNumber, phone: row.phone, healthNotes: null });
+  const values = batch.map(({ row, household, idNumberIndex }) => {
+    const sealed = seal(cipher, { idType: row.identity.idType, idNumber: row.identity.idNumber, phone: row.phone, healthNotes: null }, idNumberIndex);
     return {
       household_id: household.placeId,
       place_id: household.placeId,
@@ -180,50 +182,39 @@ export async function upsertResidents(
     tx,
     values.map((v) => v.id_number_index),
   ));
+  // The household each known record was in, so that the statement can tell moves from stays.
+  const input = values.map((v, n) => ({ ...v, n, old_household_id: before.get(v.id_number_index)?.householdId ?? null, known: before.has(v.id_number_index) }));
 
   const set = ['updated_at = excluded.updated_at', 'gender = excluded.gender', 'birth_date = excluded.birth_date'];
   for (const key of present) for (const column of UPDATABLE[key]) if (column !== 'gender' && column !== 'birth_date') set.push(`${column} = excluded.${column}`);
 
-  const written = await queryRows<{ id: string; index: string; household_id: string | null; inserted: boolean }>(
+  // One statement per batch: the rows, their move history, care-group paths of movers and the
+  // household heads. Fewer round trips keep the database busy while this process reads on.
+  const [counts] = await queryRows<{ created: number; updated: number }>(
     tx,
-    sql`INSERT INTO residents (${sql.raw(INPUT_NAMES)}, created_at, updated_at)
-      SELECT ${sql.raw(INPUT_NAMES)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(${sql.raw(INPUT_TYPES)})
-      ON CONFLICT (id_number_index) WHERE status <> 'anonymised' DO UPDATE SET ${sql.raw(set.join(', '))}
-      RETURNING id, id_number_index AS index, household_id, (xmax = 0) AS inserted`,
+    sql`WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(${sql.raw(INPUT_TYPES)}, n int, old_household_id uuid, known boolean)
+      ), written AS (
+        INSERT INTO residents (${sql.raw(INPUT_NAMES)}, created_at, updated_at)
+        SELECT ${sql.raw(INPUT_NAMES)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM input ORDER BY n
+        ON CONFLICT (id_number_index) WHERE status <> 'anonymised' DO UPDATE SET ${sql.raw(set.join(', '))}
+        RETURNING id, id_number_index, household_id, place_path, (xmax = 0) AS inserted
+      ), changes AS (
+        SELECT w.id, w.household_id, w.place_path, (w.inserted OR NOT i.known) AS created, i.old_household_id, i.relation_to_head, i.n
+        FROM written w JOIN input i ON i.id_number_index = w.id_number_index
+      ), moves AS (
+        INSERT INTO resident_moves (resident_id, from_household_id, to_household_id, moved_at, reason, actor_id, actor_name)
+        SELECT id, CASE WHEN created THEN NULL ELSE old_household_id END, household_id, ${now.toISOString()}::timestamptz, '表格导入', ${actor.id}::uuid, ${actor.name}::text
+        FROM changes WHERE created OR old_household_id IS DISTINCT FROM household_id
+      ), care_paths AS (
+        UPDATE resident_care_groups g SET place_path = c.place_path FROM changes c
+        WHERE g.resident_id = c.id AND NOT c.created AND c.old_household_id IS DISTINCT FROM c.household_id
+      ), heads AS (
+        UPDATE households h SET head_resident_id = c.id, updated_at = now()
+        FROM (SELECT DISTINCT ON (household_id) household_id, id FROM changes WHERE relation_to_head = 'head' AND household_id IS NOT NULL ORDER BY household_id, n DESC) c
+        WHERE h.place_id = c.household_id
+      )
+      SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM changes`,
   );
-
-  let created = 0;
-  const moves: { resident_id: string; from_household_id: string | null; to_household_id: string | null }[] = [];
-  const moved: string[] = [];
-  for (const w of written) {
-    const old = before.get(w.index);
-    if (w.inserted || !old) {
-      created++;
-      moves.push({ resident_id: w.id, from_household_id: null, to_household_id: w.household_id });
-    } else if (old.householdId !== w.household_id) {
-      moved.push(w.id);
-      moves.push({ resident_id: w.id, from_household_id: old.householdId, to_household_id: w.household_id });
-    }
-  }
-  if (moves.length > 0) {
-    await tx.execute(
-      sql`INSERT INTO resident_moves (resident_id, from_household_id, to_household_id, moved_at, reason, actor_id, actor_name)
-        SELECT resident_id, from_household_id, to_household_id, ${now.toISOString()}::timestamptz, '表格导入', ${actor.id}::uuid, ${actor.name}::text
-        FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS x(resident_id uuid, from_household_id uuid, to_household_id uuid)`,
-    );
-  }
-  if (moved.length > 0) {
-    await tx.execute(sql`UPDATE resident_care_groups g SET place_path = r.place_path FROM residents r WHERE g.resident_id = r.id AND r.id = ANY(${plainArray(moved)}::uuid[])`);
-  }
-  const heads = new Map<string, string>();
-  const relationByIndex = new Map(values.map((v) => [v.id_number_index, v.relation_to_head]));
-  for (const w of written) if (relationByIndex.get(w.index) === 'head' && w.household_id) heads.set(w.household_id, w.id);
-  if (heads.size > 0) {
-    await tx.execute(
-      sql`UPDATE households h SET head_resident_id = v.rid, updated_at = now()
-        FROM jsonb_to_recordset(${JSON.stringify([...heads].map(([hid, rid]) => ({ hid, rid })))}::jsonb) AS v(hid uuid, rid uuid) WHERE h.place_id = v.hid`,
-    );
-  }
-  return { created, updated: written.length - created };
+  return { created: counts?.created ?? 0, updated: counts?.updated ?? 0 };
 }

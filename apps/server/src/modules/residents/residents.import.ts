@@ -221,7 +221,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
         if (record) known.set(index, record);
         if (record && !inScope(scope, record.placePath)) problems.push({ column: headerOf('idNumber'), reason: '该证件号码已登记在您管辖范围以外的居民档案中，不能通过导入修改' });
         if (problems.length > 0) report(number, problems);
-        else good.push({ row, household: household! });
+        else good.push({ row, household: household!, idNumberIndex: index });
       });
       return { good, known };
     };

@@ -81,6 +81,18 @@ describe('sealing sensitive fields', () => {
       expect(cipher.decrypt(a.healthNotesEnc!)).toBe('高血压');
       expect(createDataCipher(Buffer.alloc(32, 3), suite === 'sm' ? 'aes' : 'sm').decrypt(a.idNumberEnc)).toBe('340406198503120011');
     });
+
+    it(`never reuses an IV with ${suite} (across refills of the IV pool) and refuses a tampered ciphertext`, () => {
+      const cipher = createDataCipher(Buffer.alloc(32, 4), suite);
+      const ivLength = suite === 'sm' ? 16 : 12;
+      const ivs = new Set<string>();
+      for (let i = 0; i < 1500; i++) ivs.add(Buffer.from(cipher.encrypt('13812345678').split('.')[2]!, 'base64url').subarray(0, ivLength).toString('hex'));
+      expect(ivs.size).toBe(1500);
+      const sealed = cipher.encrypt('340406198503120011');
+      const raw = Buffer.from(sealed.split('.')[2]!, 'base64url');
+      raw[raw.length - 1]! ^= 1;
+      expect(() => cipher.decrypt(`v1.${suite === 'sm' ? 'sm4' : 'gcm'}.${raw.toString('base64url')}`)).toThrow();
+    });
   }
 });
 

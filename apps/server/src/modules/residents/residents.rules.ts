@@ -64,11 +64,16 @@ export interface SealedFields {
 }
 
 /** Encrypts the sensitive fields and computes their search indexes and masks. */
-export function seal(cipher: DataCipher, values: { idType: IdType; idNumber: string; phone: string | null; healthNotes: string | null }): SealedFields {
+export function seal(
+  cipher: DataCipher,
+  values: { idType: IdType; idNumber: string; phone: string | null; healthNotes: string | null },
+  /** The ID number's blind index when the caller has computed it already (bulk imports). */
+  idNumberIndex?: string,
+): SealedFields {
   const phone = values.phone ? phoneIndexInput(values.phone) : null;
   return {
     idNumberEnc: cipher.encrypt(values.idNumber),
-    idNumberIndex: cipher.blindIndex(idIndexInput(values.idType, values.idNumber)),
+    idNumberIndex: idNumberIndex ?? cipher.blindIndex(idIndexInput(values.idType, values.idNumber)),
     idNumberMasked: maskIdNumber(values.idNumber),
     phoneEnc: phone ? cipher.encrypt(phone) : null,
     phoneIndex: phone ? cipher.blindIndex(phone) : null,
