@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { wrapPglite, wrapPool, type Database } from '../apps/server/src/db/client';
+import { wrapPool, type Database } from '../apps/server/src/db/client';
+import { wrapPglite } from '../apps/server/src/db/client-pglite';
 
 export type TestDbKind = 'pglite' | 'postgres';
 export type Template = 'empty' | 'demo';

@@ -1,10 +1,7 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index';
@@ -26,28 +23,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
-
-export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR }),
-    async listen(channel, onPayload) {
-      if (!CHANNEL_NAME.test(channel)) throw new Error(`bad channel name ${channel}`);
-      const unlisten = await client.listen(channel, onPayload);
-      return () => unlisten();
-    },
-    async close() {
-      try {
-        await client.close();
-      } finally {
-        release();
-      }
-    },
-  };
-}
+export const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function wrapPool(pool: pg.Pool): Database {
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -96,6 +72,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = lockDataDir(options.dataDir);
   try {
+    // The embedded database's code (~40 MB resident) is loaded only when it is used.
+    const [{ PGlite }, { wrapPglite }] = await Promise.all([import('@electric-sql/pglite'), import('./client-pglite')]);
     const client = await PGlite.create(path.join(options.dataDir, 'pgdata'));
     return wrapPglite(client, release);
   } catch (error) {

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { decryptWith, type DecryptionKeys } from './cipher/decrypt.mjs';
+import { createDecryptWorker, type DecryptWorker } from './cipher/decrypt-worker';
 
 export type CryptoSuite = 'aes' | 'sm';
 
@@ -12,6 +15,8 @@ export interface DataCipher {
   readonly suite: CryptoSuite;
   encrypt(plaintext: string): string;
   decrypt(ciphertext: string): string;
+  /** Many at once, on a worker thread (bulk exports write the file meanwhile); nulls stay null. */
+  decryptMany(ciphertexts: readonly (string | null)[]): Promise<(string | null)[]>;
   /** Keyed hash of a normalized value: equal inputs give equal outputs, nothing else leaks. */
   blindIndex(value: string): string;
 }
@@ -36,8 +41,7 @@ function ivSource(size: number) {
   };
 }
 
-function aesGcm(rawKey: Buffer) {
-  const key = crypto.createSecretKey(rawKey);
+function aesGcm(key: KeyObject) {
   const nextIv = ivSource(12);
   return {
     encrypt(plaintext: string) {
@@ -47,19 +51,11 @@ function aesGcm(rawKey: Buffer) {
       cipher.final();
       return `v1.gcm.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
-    decrypt(payload: string) {
-      const raw = Buffer.from(payload, 'base64url');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      const text = decipher.update(raw.subarray(28), undefined, 'utf8');
-      return text + decipher.final('utf8');
-    },
   };
 }
 
 /** SM4-CTR with an HMAC-SM3 tag over IV and ciphertext (encrypt-then-MAC). */
-function sm4CtrSm3(rawEncKey: Buffer, macKey: Buffer) {
-  const encKey = crypto.createSecretKey(rawEncKey);
+function sm4CtrSm3(encKey: KeyObject, macKey: Buffer) {
   const nextIv = ivSource(16);
   const tagOf = (ivAndBody: Buffer) => crypto.createHmac('sm3', macKey).update(ivAndBody).digest();
   return {
@@ -69,30 +65,26 @@ function sm4CtrSm3(rawEncKey: Buffer, macKey: Buffer) {
       const ivAndBody = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `v1.sm4.${Buffer.concat([ivAndBody, tagOf(ivAndBody)]).toString('base64url')}`;
     },
-    decrypt(payload: string) {
-      const raw = Buffer.from(payload, 'base64url');
-      const ivAndBody = raw.subarray(0, raw.length - 32);
-      if (ivAndBody.length < 16 || !crypto.timingSafeEqual(tagOf(ivAndBody), raw.subarray(raw.length - 32))) throw new Error('Ciphertext authentication failed');
-      const decipher = crypto.createDecipheriv('sm4-ctr', encKey, ivAndBody.subarray(0, 16));
-      return Buffer.concat([decipher.update(ivAndBody.subarray(16)), decipher.final()]).toString('utf8');
-    },
   };
 }
 
 export function createDataCipher(masterKey: Buffer, suite: CryptoSuite = 'aes'): DataCipher {
   if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
-  const gcm = aesGcm(subkey(masterKey, 'aes-256-gcm', 32));
-  const sm = sm4CtrSm3(subkey(masterKey, 'sm4-ctr', 16), subkey(masterKey, 'hmac-sm3', 32));
+  const raw = { gcm: subkey(masterKey, 'aes-256-gcm', 32), sm4: subkey(masterKey, 'sm4-ctr', 16), sm3Mac: subkey(masterKey, 'hmac-sm3', 32) };
+  const keys: DecryptionKeys = { gcm: crypto.createSecretKey(raw.gcm), sm4: crypto.createSecretKey(raw.sm4), sm3Mac: raw.sm3Mac };
+  const gcm = aesGcm(keys.gcm);
+  const sm = sm4CtrSm3(keys.sm4, keys.sm3Mac);
   const indexKey = subkey(masterKey, `blind-index-${suite}`, 32);
+  let worker: DecryptWorker | undefined;
   return {
     suite,
     encrypt: (plaintext) => (suite === 'sm' ? sm : gcm).encrypt(plaintext),
-    decrypt(ciphertext) {
-      const [version, algorithm, payload] = ciphertext.split('.');
-      if (version !== 'v1' || !payload) throw new Error('Unknown ciphertext format');
-      if (algorithm === 'gcm') return gcm.decrypt(payload);
-      if (algorithm === 'sm4') return sm.decrypt(payload);
-      throw new Error(`Unknown cipher ${algorithm}`);
+    decrypt: (ciphertext) => decryptWith(keys, ciphertext),
+    decryptMany(values) {
+      // A few values are not worth a trip to the worker.
+      if (values.length < 64) return Promise.resolve(values.map((v) => (v === null ? null : decryptWith(keys, v))));
+      worker ??= createDecryptWorker(raw);
+      return worker.decryptMany(values);
     },
     blindIndex: (value) => crypto.createHmac(suite === 'sm' ? 'sm3' : 'sha256', indexKey).update(value).digest('base64url'),
   };

@@ -55,6 +55,23 @@ describe('data cipher (AES-256-GCM)', () => {
     expect(() => cipher.decrypt(flipped)).toThrow();
     expect(() => createDataCipher(Buffer.alloc(32, 8), 'aes').decrypt(a)).toThrow();
   });
+  it('decrypts lists on a worker thread in order, keeping nulls, for either suite', async () => {
+    const aes = createDataCipher(key, 'aes');
+    const sm = createDataCipher(key, 'sm');
+    const plain = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? null : `1380000${String(i).padStart(4, '0')}`));
+    // Written under both suites: a deployment that switched keeps reading its older values.
+    const sealed = plain.map((p, i) => (p === null ? null : (i % 2 ? sm : aes).encrypt(p)));
+    expect(await aes.decryptMany(sealed)).toEqual(plain);
+    expect(await sm.decryptMany(sealed.slice(0, 10))).toEqual(plain.slice(0, 10));
+  });
+  it('fails a list with a tampered value instead of answering part of it', async () => {
+    const cipher = createDataCipher(key, 'aes');
+    const sealed = Array.from({ length: 100 }, (_, i) => cipher.encrypt(`value ${i}`));
+    sealed[50] = sealed[50]!.slice(0, -2) + (sealed[50]!.endsWith('A') ? 'BB' : 'AA');
+    await expect(cipher.decryptMany(sealed)).rejects.toThrow();
+    // The worker is still there for the next list.
+    expect(await cipher.decryptMany(sealed.slice(0, 50).concat(sealed.slice(51)))).toEqual(Array.from({ length: 100 }, (_, i) => `value ${i}`).filter((_, i) => i !== 50));
+  });
 });
 
 describe('data scope', () => {

@@ -140,18 +140,27 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
   });
 
   const reveal = (path: string) => mayReveal && inScope(revealScope, path);
-  const cells = (r: ExportRow) => {
-    const full = reveal(r.place_path);
+  /** A page with the full ID numbers and phones of the rows the actor may reveal (decrypted off the main thread). */
+  const withFullValues = async (batch: ExportRow[]) => {
+    if (!mayReveal) return { batch, full: undefined };
+    const shown = batch.map((r) => reveal(r.place_path));
+    const plain = await cipher.decryptMany([...batch.map((r, i) => (shown[i] ? r.id_number_enc : null)), ...batch.map((r, i) => (shown[i] ? r.phone_enc : null))]);
+    return { batch, full: { shown, idNumbers: plain.slice(0, batch.length), phones: plain.slice(batch.length) } };
+  };
+  type Page = Awaited<ReturnType<typeof withFullValues>>;
+  const cells = (page: Page, i: number) => {
+    const r = page.batch[i]!;
+    const full = page.full?.shown[i] ? page.full : undefined;
     return [
       r.name,
       ID_TYPE_LABELS[r.id_type],
-      full ? cipher.decrypt(r.id_number_enc) : r.id_number_masked,
+      full ? full.idNumbers[i] : r.id_number_masked,
       GENDER_LABELS[r.gender],
       r.birth_date,
       r.household_code ?? '',
       r.relation_to_head ? RELATION_LABELS[r.relation_to_head] : null,
       RESIDENCE_LABELS[r.residence_type],
-      full ? (r.phone_enc ? cipher.decrypt(r.phone_enc) : null) : r.phone_masked,
+      full ? full.phones[i] : r.phone_masked,
       r.occupation,
       r.employer,
       r.notes,
@@ -161,13 +170,18 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
 
   void (async () => {
     try {
-      let page = fetchPage(undefined);
+      let next = fetchPage(undefined).then(withFullValues);
       for (;;) {
-        const batch = await page;
+        const page = await next;
+        const { batch } = page;
         const last = batch[batch.length - 1];
-        // Fetch the next page while this one is written.
-        if (batch.length === chunkSize && last) page = fetchPage([last.sort_key, last.id]);
-        for (const r of batch) await writer.addRow(cells(r));
+        // The next page is fetched and decrypted while this one is written.
+        if (batch.length === chunkSize && last) {
+          next = fetchPage([last.sort_key, last.id]).then(withFullValues);
+          // Its failure is handled where it is awaited; until then it must not count as unhandled.
+          next.catch(() => undefined);
+        }
+        for (let i = 0; i < batch.length; i++) await writer.addRow(cells(page, i));
         if (batch.length < chunkSize) break;
       }
       await writer.end();

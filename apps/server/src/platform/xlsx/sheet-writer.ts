@@ -44,16 +44,16 @@ const WORKBOOK_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>';
-// Cell formats: 0 general, 1 text, 2 bold header (text).
-const STYLES =
+// Cell formats: 0 the default for every cell (text or general), 1 the bold header. A default
+// format keeps a style attribute off every cell of a million-row file.
+const styles = (textCells: boolean) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>' +
+  `<cellXfs count="2"><xf numFmtId="${textCells ? 49 : 0}" fontId="0" fillId="0" borderId="0" xfId="0"${textCells ? ' applyNumberFormat="1"' : ''}/>` +
+  `<xf numFmtId="${textCells ? 49 : 0}" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"${textCells ? ' applyNumberFormat="1"' : ''}/></cellXfs>` +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 const workbookXml = (sheetName: string) =>
@@ -64,7 +64,7 @@ function sheetHead(options: SheetWriterOptions): string {
   const view = options.freezeHeader
     ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
     : '';
-  const cols = options.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"${options.textCells ? ' style="1"' : ''}/>`).join('');
+  const cols = options.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 12}" customWidth="1"/>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
@@ -72,7 +72,7 @@ function sheetHead(options: SheetWriterOptions): string {
 }
 
 /**
- * A one-sheet xlsx written as a stream: rows become XML text with inline strings and go through
+ * A one-sheet xlsx written as a stream: rows become XML text with string values and go through
  * zlib (off the main thread) into a zip, so memory stays flat however many rows are written.
  * exceljs builds an object per cell and costs about ten times as much per row; it stays for
  * workbooks with validation lists and several sheets (templates).
@@ -81,21 +81,21 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
   const zip = new ZipFile();
   const sheet = new PassThrough({ highWaterMark: 256 * 1024 });
   const mtime = new Date();
-  const entry = { mtime, compressionLevel: 3 };
+  const entry = { mtime, compressionLevel: 1 };
   zip.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml', entry);
   zip.addBuffer(Buffer.from(ROOT_RELS), '_rels/.rels', entry);
   zip.addBuffer(Buffer.from(workbookXml(options.sheetName)), 'xl/workbook.xml', entry);
   zip.addBuffer(Buffer.from(WORKBOOK_RELS), 'xl/_rels/workbook.xml.rels', entry);
-  zip.addBuffer(Buffer.from(STYLES), 'xl/styles.xml', entry);
+  zip.addBuffer(Buffer.from(styles(options.textCells ?? false)), 'xl/styles.xml', entry);
   zip.addReadStream(sheet, 'xl/worksheets/sheet1.xml', entry);
   zip.end();
   const output = zip.outputStream as unknown as Readable;
 
   const letters = options.columns.map((_, i) => columnLetter(i + 1));
-  const style = options.textCells ? ' s="1"' : '';
   let rowNumber = 0;
   let buffered = '';
 
+  // Strings as `t="str"` values (as exceljs and others write them): half the markup of inline strings.
   const row = (values: readonly SheetValue[], cellStyle: string) => {
     rowNumber++;
     let xml = `<row r="${rowNumber}">`;
@@ -106,7 +106,7 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
       xml +=
         typeof value === 'number'
           ? `<c r="${ref}"${cellStyle}><v>${value}</v></c>`
-          : `<c r="${ref}"${cellStyle} t="inlineStr"><is><t${/^\s|\s$/.test(value) ? ' xml:space="preserve"' : ''}>${escapeXml(value)}</t></is></c>`;
+          : `<c r="${ref}"${cellStyle} t="str"><v>${escapeXml(value)}</v></c>`;
     }
     return `${xml}</row>`;
   };
@@ -118,12 +118,12 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
     return ok;
   };
 
-  buffered = sheetHead(options) + row(options.columns.map((c) => c.header), ' s="2"');
+  buffered = sheetHead(options) + row(options.columns.map((c) => c.header), ' s="1"');
 
   return {
     stream: output,
     addRow(values) {
-      buffered += row(values, style);
+      buffered += row(values, '');
       // Strings are gathered into ~64 KB writes: one write per row costs more than the row itself.
       if (buffered.length < 32_768) return undefined;
       return flush() ? undefined : once(sheet, 'drain').then(() => undefined);

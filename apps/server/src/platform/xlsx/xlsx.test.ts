@@ -8,6 +8,7 @@ import { inspectXlsx } from './inspect';
 import { isDateFormat, readSheetRows, type CellValue } from './sheet-reader';
 import { createSheetWriter, type SheetValue } from './sheet-writer';
 import { openWorkbook } from './workbook-file';
+import { readXlsxPart } from './zip-entries';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridwork-xlsx-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -67,7 +68,8 @@ describe('sheet writer and reader', () => {
     expect(sheet.getCell('A2').font?.bold).toBeFalsy();
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(2).width).toBe(22);
-    expect(sheet.getCell('B2').numFmt).toBe('@');
+    // Every cell is text by default (the workbook's first cell format), so an ID number edited in Excel stays text.
+    expect(readXlsxPart(file, 'xl/styles.xml')).toMatch(/<cellXfs count="2"><xf numFmtId="49"/);
   });
 });
 
