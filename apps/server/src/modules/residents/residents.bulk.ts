@@ -125,7 +125,7 @@ export async function existingByIdIndexes(db: Db, indexes: readonly string[]): P
  * new ID number inserts, a known one updates the live record (same blind index as the API uses).
  * Gender and birth date always follow the identity; columns missing from the sheet keep their
  * stored values. Records move-ins and household changes in the move history, keeps care-group
- * paths in step, and creates the households' attribute rows when missing. Run inside a transaction.
+ * paths in step, and creates the households' attribute rows when missing. One statement, so atomic on its own.
  */
 export async function upsertResidents(
   tx: Db,
@@ -135,25 +135,10 @@ export async function upsertResidents(
   actor: BulkActor,
   /** Households of the records these rows update, when the caller already looked them up. */
   known?: ReadonlyMap<string, ExistingResident>,
-  /** Household attribute rows already ensured by earlier batches (filled in by this call). */
-  ensuredHouseholds?: Set<string>,
 ): Promise<{ created: number; updated: number }> {
   if (batch.length === 0) return { created: 0, updated: 0 };
-  const householdRows = new Map<string, { place_id: string; place_path: string; building_id: string }>();
-  for (const { household } of batch) {
-    if (ensuredHouseholds?.has(household.placeId)) continue;
-    householdRows.set(household.placeId, { place_id: household.placeId, place_path: household.path, building_id: household.buildingId });
-  }
-  if (householdRows.size > 0) {
-    await tx.execute(
-      sql`INSERT INTO households (place_id, place_path, building_id)
-        SELECT place_id, place_path, building_id FROM jsonb_to_recordset(${JSON.stringify([...householdRows.values()])}::jsonb) AS x(place_id uuid, place_path text, building_id uuid)
-        ON CONFLICT (place_id) DO NOTHING`,
-    );
-    for (const id of householdRows.keys()) ensuredHouseholds?.add(id);
-  }
-
   const now = new Date();
+  const buildings = new Map(batch.map(({ household }) => [household.placeId, household.buildingId]));
   const values = batch.map(({ row, household, idNumberIndex }) => {
     const sealed = seal(cipher, { idType: row.identity.idType, idNumber: row.identity.idNumber, phone: row.phone, healthNotes: null }, idNumberIndex);
     return {
@@ -183,17 +168,18 @@ export async function upsertResidents(
     values.map((v) => v.id_number_index),
   ));
   // The household each known record was in, so that the statement can tell moves from stays.
-  const input = values.map((v, n) => ({ ...v, n, old_household_id: before.get(v.id_number_index)?.householdId ?? null, known: before.has(v.id_number_index) }));
+  const input = values.map((v, n) => ({ ...v, n, building_id: buildings.get(v.household_id), old_household_id: before.get(v.id_number_index)?.householdId ?? null, known: before.has(v.id_number_index) }));
 
   const set = ['updated_at = excluded.updated_at', 'gender = excluded.gender', 'birth_date = excluded.birth_date'];
   for (const key of present) for (const column of UPDATABLE[key]) if (column !== 'gender' && column !== 'birth_date') set.push(`${column} = excluded.${column}`);
 
-  // One statement per batch: the rows, their move history, care-group paths of movers and the
-  // household heads. Fewer round trips keep the database busy while this process reads on.
+  // One statement per batch, atomic without a transaction of its own: the rows, their move
+  // history, care-group paths of movers, and the households' rows and heads. One round trip
+  // keeps the database busy while this process reads on.
   const [counts] = await queryRows<{ created: number; updated: number }>(
     tx,
     sql`WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(${sql.raw(INPUT_TYPES)}, n int, old_household_id uuid, known boolean)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(${sql.raw(INPUT_TYPES)}, n int, building_id uuid, old_household_id uuid, known boolean)
       ), written AS (
         INSERT INTO residents (${sql.raw(INPUT_NAMES)}, created_at, updated_at)
         SELECT ${sql.raw(INPUT_NAMES)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM input ORDER BY n
@@ -210,9 +196,15 @@ export async function upsertResidents(
         UPDATE resident_care_groups g SET place_path = c.place_path FROM changes c
         WHERE g.resident_id = c.id AND NOT c.created AND c.old_household_id IS DISTINCT FROM c.household_id
       ), heads AS (
-        UPDATE households h SET head_resident_id = c.id, updated_at = now()
-        FROM (SELECT DISTINCT ON (household_id) household_id, id FROM changes WHERE relation_to_head = 'head' AND household_id IS NOT NULL ORDER BY household_id, n DESC) c
-        WHERE h.place_id = c.household_id
+        SELECT DISTINCT ON (household_id) household_id, id FROM changes WHERE relation_to_head = 'head' AND household_id IS NOT NULL ORDER BY household_id, n DESC
+      ), household_rows AS (
+        -- The households' own rows: created when missing, their head set when the sheet names one.
+        -- In place order, so that concurrent imports lock them in the same order.
+        INSERT INTO households (place_id, place_path, building_id, head_resident_id)
+        SELECT DISTINCT ON (i.household_id) i.household_id, i.place_path, i.building_id, h.id
+        FROM input i LEFT JOIN heads h ON h.household_id = i.household_id
+        ORDER BY i.household_id
+        ON CONFLICT (place_id) DO UPDATE SET head_resident_id = excluded.head_resident_id, updated_at = now() WHERE excluded.head_resident_id IS NOT NULL
       )
       SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM changes`,
   );

@@ -162,7 +162,6 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
     const today = new Date();
     const scope: Scope = scopeOf(actor, 'resident.write');
     const households = new Map<string, HouseholdRef | null>();
-    const ensuredHouseholds = new Set<string>();
     const bad = new Set<number>();
     let pendingErrors: (typeof residentImportErrors.$inferInsert)[] = [];
     let total = 0;
@@ -310,7 +309,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
           timing.check += performance.now() - mark;
           await startWrite(async () => {
             if (good.length > 0) {
-              const result = await db.transaction((tx) => upsertResidents(tx, cipher, good, present, auditActor, known, ensuredHouseholds));
+              const result = await upsertResidents(db, cipher, good, present, auditActor, known);
               created += result.created;
               updated += result.updated;
             }
@@ -334,7 +333,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
                 timing.check += performance.now() - mark;
                 if (bad.size > 0) break;
                 await startWrite(async () => {
-                  const result = await upsertResidents(tx, cipher, good, present, auditActor, known, ensuredHouseholds);
+                  const result = await upsertResidents(tx, cipher, good, present, auditActor, known);
                   created += result.created;
                   updated += result.updated;
                   processed += passed;
