@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/access';
 import { COLUMNS, IMPORT_MAX_BYTES } from './residents.excel';
 import { readXlsxPart } from '../../platform/xlsx/zip-entries';
 import { createResidentsExcelService, failInterruptedImports } from './residents.import';
+import { exportResidents } from './residents.export';
 
 let t: TestApp;
 let staff: Client;
@@ -352,6 +353,21 @@ describe('export', () => {
       sql`SELECT after FROM audit_log WHERE action = 'resident.export' ORDER BY seq DESC LIMIT 1`,
     );
     expect(audit!.after).toMatchObject({ rows: exported.length, revealed: true, filters: { placeId: communityAId } });
+  });
+
+  it('writes every row once and in order across many pages, with full values decrypted off the main thread', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => person({ name: `分页${String(i).padStart(2, '0')}`, phone: `1390000${String(i).padStart(4, '0')}` }));
+    expect((await importAndWait(staff, await workbookOf(rows))).created).toBe(70);
+    // Pages of 7 end exactly on the last row; pages of 32 leave a short last page.
+    for (const chunkSize of [7, 32]) {
+      const result = await exportResidents({ db: t.database.db, cipher: testCipher(), places: t.app.services.places, chunkSize }, await staffActor(), { q: '分页', sort: 'name', order: 'asc' });
+      const chunks: Buffer[] = [];
+      for await (const chunk of result.stream) chunks.push(chunk as Buffer);
+      const exported = (await readSheet(Buffer.concat(chunks))).slice(1);
+      expect(exported.map((r) => r[0])).toEqual(rows.map((r) => r.name));
+      expect(exported.map((r) => r[2])).toEqual(rows.map((r) => r.idNumber));
+      expect(exported.map((r) => r[8])).toEqual(rows.map((r) => r.phone));
+    }
   });
 
   it('applies the list filters (name, ID number)', async () => {

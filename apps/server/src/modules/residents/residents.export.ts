@@ -53,6 +53,9 @@ interface ExportRow {
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Pages fetched and decrypted ahead of the one being written. */
+const PAGES_AHEAD = 3;
+
 const SORT = {
   name: { column: sql.raw('r.name'), key: sql.raw('r.name'), cast: sql`` },
   birthDate: { column: sql.raw('r.birth_date'), key: sql.raw('r.birth_date::text'), cast: sql`::date` },
@@ -168,25 +171,48 @@ export async function exportResidents(deps: ExportDeps, actor: Actor, query: Exp
     ];
   };
 
+  // Pages are fetched back to back (each page's last key names the next) and each goes to the
+  // decrypt worker as soon as it arrives; up to PAGES_AHEAD wait for the writer, so the database,
+  // the worker and the writer all keep busy while memory stays bounded.
+  const ahead: Promise<Page>[] = [];
+  let wakeReader: (() => void) | undefined;
+  let wakeWriter: (() => void) | undefined;
+  let stopped = false;
+  const wake = (waker: (() => void) | undefined) => waker?.();
+  void (async () => {
+    let after: readonly [string, string] | undefined;
+    for (;;) {
+      while (ahead.length >= PAGES_AHEAD && !stopped) await new Promise<void>((resolve) => (wakeReader = resolve));
+      if (stopped) return;
+      const fetched = fetchPage(after);
+      const page = fetched.then(withFullValues);
+      // Failures are handled where the writer awaits the page.
+      page.catch(() => undefined);
+      ahead.push(page);
+      wake(wakeWriter);
+      const batch = await fetched.catch(() => undefined);
+      const last = batch?.[batch.length - 1];
+      if (!batch || batch.length < chunkSize || !last) return;
+      after = [last.sort_key, last.id];
+    }
+  })();
+
   void (async () => {
     try {
-      let next = fetchPage(undefined).then(withFullValues);
       for (;;) {
-        const page = await next;
-        const { batch } = page;
-        const last = batch[batch.length - 1];
-        // The next page is fetched and decrypted while this one is written.
-        if (batch.length === chunkSize && last) {
-          next = fetchPage([last.sort_key, last.id]).then(withFullValues);
-          // Its failure is handled where it is awaited; until then it must not count as unhandled.
-          next.catch(() => undefined);
-        }
-        for (let i = 0; i < batch.length; i++) await writer.addRow(cells(page, i));
-        if (batch.length < chunkSize) break;
+        while (ahead.length === 0) await new Promise<void>((resolve) => (wakeWriter = resolve));
+        const page = await ahead[0]!;
+        ahead.shift();
+        wake(wakeReader);
+        for (let i = 0; i < page.batch.length; i++) await writer.addRow(cells(page, i));
+        if (page.batch.length < chunkSize) break;
       }
       await writer.end();
     } catch (error) {
       writer.fail(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      stopped = true;
+      wake(wakeReader);
     }
   })();
 

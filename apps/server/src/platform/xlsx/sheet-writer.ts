@@ -90,6 +90,8 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
   zip.addReadStream(sheet, 'xl/worksheets/sheet1.xml', entry);
   zip.end();
   const output = zip.outputStream as unknown as Readable;
+  // A reader that goes away (a closed download) ends the writer too: the next row throws.
+  output.on('close', () => sheet.destroy());
 
   const letters = options.columns.map((_, i) => columnLetter(i + 1));
   let rowNumber = 0;
@@ -111,6 +113,17 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
     return `${xml}</row>`;
   };
 
+  const drainOrClose = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        sheet.off('drain', done);
+        sheet.off('close', done);
+        resolve();
+      };
+      sheet.on('drain', done);
+      sheet.on('close', done);
+    });
+
   const flush = () => {
     if (buffered === '') return true;
     const ok = sheet.write(buffered);
@@ -123,12 +136,14 @@ export function createSheetWriter(options: SheetWriterOptions): SheetWriter {
   return {
     stream: output,
     addRow(values) {
+      if (sheet.destroyed) throw new Error('The xlsx stream was closed');
       buffered += row(values, '');
       // Strings are gathered into ~64 KB writes: one write per row costs more than the row itself.
       if (buffered.length < 32_768) return undefined;
-      return flush() ? undefined : once(sheet, 'drain').then(() => undefined);
+      return flush() ? undefined : drainOrClose();
     },
     async end() {
+      if (sheet.destroyed) throw new Error('The xlsx stream was closed');
       buffered += '</sheetData></worksheet>';
       flush();
       sheet.end();

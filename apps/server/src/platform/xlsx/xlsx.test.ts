@@ -71,6 +71,15 @@ describe('sheet writer and reader', () => {
     // Every cell is text by default (the workbook's first cell format), so an ID number edited in Excel stays text.
     expect(readXlsxPart(file, 'xl/styles.xml')).toMatch(/<cellXfs count="2"><xf numFmtId="49"/);
   });
+
+  it('stops the writer with an error when the reader goes away, instead of waiting for ever', async () => {
+    const writer = createSheetWriter({ sheetName: '居民', columns: [{ header: '备注' }] });
+    writer.stream.destroy();
+    const writeMany = async () => {
+      for (let i = 0; i < 1_000_000; i++) await writer.addRow([longChinese(i)]);
+    };
+    await expect(writeMany()).rejects.toThrow('closed');
+  });
 });
 
 describe('sheet reader on workbooks written by other programs', () => {
