@@ -42,8 +42,19 @@ async function* parse(stream: Readable, parser: SaxesParser): AsyncGenerator<voi
   }
 }
 
+/** Per opened workbook, so that looking through several sheets reads the table once. */
+const sharedStringTables = new WeakMap<WorkbookFile, Promise<string[]>>();
+function sharedStrings(workbook: WorkbookFile): Promise<string[]> {
+  let table = sharedStringTables.get(workbook);
+  if (!table) {
+    table = readSharedStrings(workbook);
+    sharedStringTables.set(workbook, table);
+  }
+  return table;
+}
+
 /** The shared-string table: text of every `<si>`, rich-text runs joined, phonetic guides left out. */
-async function sharedStrings(workbook: WorkbookFile): Promise<string[]> {
+async function readSharedStrings(workbook: WorkbookFile): Promise<string[]> {
   const entry = workbook.part('xl/sharedStrings.xml');
   if (!entry) return [];
   const stream = workbook.stream(entry);
