@@ -64,7 +64,7 @@ function isPgError(error: unknown): error is PgError {
 }
 
 /** Drizzle wraps driver errors; the PostgreSQL error is in `cause`. */
-function pgErrorOf(error: unknown): PgError | undefined {
+export function pgErrorOf(error: unknown): PgError | undefined {
   if (isPgError(error)) return error;
   const cause = (error as { cause?: unknown } | null)?.cause;
   return isPgError(cause) ? cause : undefined;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { AppError, badRequest } from './errors';
+import { AppError, badRequest, pgErrorOf } from './errors';
 import { idempotencyKeys } from './idempotency.tables';
 
 const KEY_PATTERN = /^[\x21-\x7e]{8,100}$/;
@@ -50,4 +50,40 @@ export async function once<T>(
   const result = await create();
   await tx.update(idempotencyKeys).set({ status: result.status, response: sql`${JSON.stringify(result.body)}::jsonb` }).where(where);
   return { ...result, replayed: false };
+}
+
+export interface IdempotencyClaim {
+  readonly caller: string;
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+/**
+ * The key row with its answer, as an INSERT to run in the same statement as the record it answers
+ * for (a single-statement create needs no transaction). A retry's INSERT fails on the key: catch
+ * that with `claimTaken` and answer with `storedAnswer`.
+ */
+export function claimInsert(db: Db, claim: IdempotencyClaim, answer: { status: number; body: unknown }): SQL {
+  return db
+    .insert(idempotencyKeys)
+    .values({ ...claim, status: answer.status, response: sql`${JSON.stringify(answer.body)}::jsonb` })
+    .getSQL();
+}
+
+/** True when a statement failed because its key row is already there (a retry). */
+export function claimTaken(error: unknown): boolean {
+  const pg = pgErrorOf(error);
+  return pg?.code === '23505' && pg.constraint === 'idempotency_keys_caller_scope_key_pk';
+}
+
+/** The answer stored under a key, or undefined; a key reused for a different body is refused. */
+export async function storedAnswer(db: Db, claim: IdempotencyClaim): Promise<{ status: number; body: unknown } | undefined> {
+  const [stored] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.caller, claim.caller), eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)));
+  if (!stored) return undefined;
+  if (stored.fingerprint !== claim.fingerprint) throw new AppError(422, 'idempotency_key_reused');
+  return { status: stored.status, body: stored.response };
 }

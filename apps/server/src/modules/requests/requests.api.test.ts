@@ -53,6 +53,18 @@ describe('intake puts a request in the right grid', () => {
     expect(request.history.map((h) => h.kind)).toEqual(['create']);
   });
 
+  it('answers the intake with exactly what reading the request back shows', async () => {
+    for (const [client, body] of [
+      [resident, { location: pointA, contactName: '王阿姨', contactPhone: '13912345678', anonymous: false }],
+      [gridA, { channel: 'patrol', placeId: demo.householdA.parentId!, urgency: 'urgent', triage: 'private' }],
+      [resident, { location: pointA, anonymous: true, publicConsent: false }],
+    ] as const) {
+      const answer = created(await raise(client, body));
+      const readBack = (await client.get(`/api/v1/requests/${answer.id}`)).json<ServiceRequest>();
+      expect(answer).toEqual(readBack);
+    }
+  });
+
   it('uses the grid of a named building, then the reporter’s own place', async () => {
     const building = demo.householdA.parentId!;
     const viaBuilding = created(await raise(gridA, { channel: 'patrol', placeId: building }));
@@ -87,6 +99,16 @@ describe('Idempotency-Key', () => {
     const mine = (await resident.get('/api/v1/requests?mine=reported&limit=200')).json<Page<ServiceRequestSummary>>();
     expect(mine.items.filter((r) => r.description === '同一个诉求提交两次测试')).toHaveLength(1);
     expectProblem(await raise(resident, { location: pointA, description: '换了内容却用同一个键' }, { 'idempotency-key': key }), 422, 'idempotency_key_reused');
+  });
+
+  it('answers a late retry with the request as it is now', async () => {
+    const key = `late-retry-${Date.now()}`;
+    const first = created(await raise(resident, { location: pointA, description: '提交后过一会儿又重试' }, { 'idempotency-key': key }));
+    ok(await act(staff, first.id, { action: 'accept' }));
+    const again = await raise(resident, { location: pointA, description: '提交后过一会儿又重试' }, { 'idempotency-key': key });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<ServiceRequest>()).toMatchObject({ id: first.id, reference: first.reference, status: 'accepted' });
   });
 
   it('creates exactly one request when the same submission arrives twice at once', async () => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { RequestStatus, Triage } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql';
+import { queryRows, rowOf } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { requestCategories, requestEvents, requestFollowers, requestPhotos, requestStatDeltas, serviceRequests } from './requests.tables';
 
@@ -32,6 +32,26 @@ export async function upsertCategory(db: Db, row: typeof requestCategories.$infe
 export async function insertRequest(db: Db, row: NewRequestRow): Promise<RequestRow> {
   const [inserted] = await db.insert(serviceRequests).values(row).returning();
   return inserted!;
+}
+
+/**
+ * A new request with its first history entry and statistics delta, plus whatever must be written
+ * with it (`alongside`: INSERTs such as the audit row and the idempotency key), as one statement of
+ * data-modifying CTEs: atomic without a transaction, one round trip. `alongside` may refer to the
+ * inserted row as `(SELECT … FROM req)`.
+ */
+export async function insertIntake(
+  db: Db,
+  rows: { request: NewRequestRow & { id: string }; event: typeof requestEvents.$inferInsert; deltas: readonly StatDelta[]; alongside: readonly SQL[] },
+): Promise<RequestRow> {
+  const parts = [
+    sql`req AS (${db.insert(serviceRequests).values(rows.request).returning().getSQL()})`,
+    sql`event AS (${db.insert(requestEvents).values(rows.event).getSQL()})`,
+    sql`deltas AS (${db.insert(requestStatDeltas).values([...rows.deltas]).getSQL()})`,
+    ...rows.alongside.map((statement, i) => sql`${sql.raw(`alongside_${i}`)} AS (${statement})`),
+  ];
+  const [raw] = await queryRows<Record<string, unknown>>(db, sql`WITH ${sql.join(parts, sql`, `)} SELECT * FROM req`);
+  return rowOf(serviceRequests, raw!);
 }
 
 export async function findRequest(db: Db, id: string, forUpdate = false): Promise<RequestRow | undefined> {

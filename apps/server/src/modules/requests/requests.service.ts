@@ -13,13 +13,15 @@ import {
   type Triage,
   type UpsertRequestCategory,
 } from '@gridwork/contracts';
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext, type Scope } from '../../platform/access';
-import { writeAudit } from '../../platform/audit/audit.service';
+import { auditInsert, writeAudit } from '../../platform/audit/audit.service';
 import type { DataCipher } from '../../platform/crypto';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
-import { fingerprintOf, once } from '../../platform/idempotency';
+import { claimInsert, claimTaken, fingerprintOf, storedAnswer, type IdempotencyClaim } from '../../platform/idempotency';
 import type { IdentityService } from '../../platform/identity/identity.service';
 import { NO_LIVE, type LivePublisher } from '../../platform/live';
 import type { CouncilsService } from '../councils/councils.service';
@@ -31,7 +33,7 @@ import { normalisePhoto } from '../../platform/images';
 import type { MemberScoreAwards } from '../party/member-scores.service';
 import * as repo from './requests.repo';
 import { allowedActions, boxAround, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
-import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
+import { referenceOf, referenceSql, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
 import { chinaDay } from '../../platform/china-time';
 
 export interface RequestsDeps {
@@ -57,6 +59,13 @@ export interface ExternalReporter {
 }
 
 type CreateInput = z.output<typeof CreateRequest>;
+/** What an intake wrote: enough to answer without reading it back. */
+interface Intake {
+  readonly row: repo.RequestRow;
+  readonly event: repo.EventRow;
+  readonly photos: readonly repo.PhotoRow[];
+  readonly grid: Place;
+}
 type ListQuery = z.output<typeof RequestListQuery>;
 type TransitionInput = z.output<typeof RequestTransition>;
 
@@ -125,6 +134,14 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     const events = await repo.eventsOf(tx, row.id);
     const photos = await repo.photosOf(tx, row.id);
     const followers = await repo.followersOf(tx, row.id);
+    return detailOf(actor, row, { look, events, photos, followers });
+  }
+
+  function detailOf(
+    actor: Actor | null,
+    row: repo.RequestRow,
+    { look, events, photos, followers }: { look: ViewLookups; events: readonly repo.EventRow[]; photos: readonly repo.PhotoRow[]; followers: readonly string[] },
+  ): ServiceRequest {
     const who = actor ? relationOf(actor, row) : null;
     const staffView = who !== null && (who.manages || who.handles || who.followsUp);
     const showReporter = !row.anonymous || (who?.isReporter ?? false);
@@ -217,9 +234,12 @@ export function createRequestsService({ db, cipher, places, identity, residents,
     if (attached !== new Set(ids).size) throw unprocessable('photo_unknown');
   }
 
-  /** Inserts a new request with its first history entry, statistics, audit row and live message. */
+  /**
+   * Writes a new request with its first history entry, statistics delta, audit row and (with a
+   * key) idempotency answer in one statement; photos and a council proposal, when there are any,
+   * join it in a transaction. Returns the detail the reporter sees, built without reading back.
+   */
   async function intake(
-    tx: Db,
     audit: AuditContext,
     fields: {
       input: CreateInput;
@@ -229,20 +249,24 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       reporterUserId: string | null;
       actorName: string;
       open311Token?: string;
+      claim?: IdempotencyClaim;
     },
-  ): Promise<repo.RequestRow> {
+  ): Promise<Intake> {
     const { input } = fields;
-    const category = await activeCategory(tx, input.category);
+    const category = await activeCategory(db, input.category);
     const suggestion = suggestTriage(category, input.description);
     const triage: Triage = input.triage ?? suggestion.triage;
-    const row = await repo.insertRequest(tx, {
+    const id = crypto.randomUUID();
+    const createdAt = new Date();
+    const request = {
+      id,
       categoryId: category.id,
       categoryCode: category.code,
       triage,
       triageConfirmed: input.triage !== undefined,
       channel: fields.channel,
       urgency: input.urgency,
-      status: 'submitted',
+      status: 'submitted' as const,
       description: input.description,
       lng: input.location?.lng ?? null,
       lat: input.location?.lat ?? null,
@@ -259,20 +283,66 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       anonymous: input.anonymous,
       publicConsent: input.publicConsent,
       open311Token: fields.open311Token ?? null,
-    });
-    await repo.insertEvent(tx, {
-      requestId: row.id,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    const event: repo.EventRow = {
+      id: crypto.randomUUID(),
+      requestId: id,
       kind: 'create',
+      fromStatus: null,
       toStatus: 'submitted',
       actorId: fields.reporterUserId,
       actorName: input.anonymous ? '匿名' : fields.actorName,
+      note: null,
       details: { channel: fields.channel, triageSuggested: suggestion.triage, triageReason: suggestion.reason, photos: input.photoIds.length },
+      at: createdAt,
+    };
+    const write = (tx: Db) =>
+      repo.insertIntake(tx, {
+        request,
+        event,
+        deltas: [statDelta(request, createdAt, { received: 1, openDelta: 1 })],
+        alongside: [
+          auditInsert(tx, audit, {
+            action: 'request.create',
+            entityType: 'service_request',
+            entityId: id,
+            after: sql`${JSON.stringify({ category: category.code, channel: fields.channel, placeId: fields.grid.id, triage })}::jsonb || jsonb_build_object('reference', ${referenceSql(sql`(SELECT seq FROM req)`)})`,
+          }),
+          ...(fields.claim ? [claimInsert(tx, fields.claim, { status: 201, body: { requestId: id } })] : []),
+        ],
+      });
+    const major = triage === 'major' && request.triageConfirmed;
+    if (input.photoIds.length === 0 && !major) return { row: await write(db), event, photos: [], grid: fields.grid };
+    return db.transaction(async (tx) => {
+      const row = await write(tx);
+      let photos: repo.PhotoRow[] = [];
+      if (input.photoIds.length > 0 && fields.reporterUserId) {
+        await attach(tx, input.photoIds, fields.reporterUserId, { requestId: row.id, placePath: row.placePath, kind: 'report', eventId: null });
+        photos = await repo.photosOf(tx, row.id);
+      }
+      if (major) await councils.propose(tx, majorMatter(row));
+      return { row, event, photos, grid: fields.grid };
     });
-    if (input.photoIds.length > 0 && fields.reporterUserId) await attach(tx, input.photoIds, fields.reporterUserId, { requestId: row.id, placePath: row.placePath, kind: 'report', eventId: null });
-    await repo.insertStatDeltas(tx, [statDelta(row, row.createdAt, { received: 1, openDelta: 1 })]);
-    if (row.triage === 'major' && row.triageConfirmed) await councils.propose(tx, majorMatter(row));
-    await writeAudit(tx, audit, { action: 'request.create', entityType: 'service_request', entityId: row.id, after: { reference: referenceOf(row.seq), category: row.categoryCode, channel: row.channel, placeId: row.placeId, triage } });
-    return row;
+  }
+
+  /**
+   * A retried create: the stored answer names the request, shown as it is now. Also asked when a
+   * keyed create failed some other way, since a retry may arrive after the rules changed.
+   */
+  async function replayed(claim: IdempotencyClaim | undefined, error: unknown): Promise<repo.RequestRow | undefined> {
+    if (!claim || !(claimTaken(error) || error instanceof AppError)) return undefined;
+    const stored = (await storedAnswer(db, claim))?.body as { requestId?: unknown; id?: unknown } | undefined;
+    // Answers stored before intake became one statement hold the whole request.
+    const requestId = stored?.requestId ?? stored?.id;
+    return typeof requestId === 'string' ? repo.findRequest(db, requestId) : undefined;
+  }
+
+  /** The detail of a request just written, from what the intake wrote (no reads). */
+  async function freshDetail(actor: Actor, { row, event, photos, grid }: Intake): Promise<ServiceRequest> {
+    const categories = new Map((await categoriesNow(db)).map((c) => [c.code, c]));
+    return detailOf(actor, row, { look: { categories, placeNames: new Map([[grid.id, grid.name]]) }, events: [event], photos, followers: [] });
   }
 
   async function ownerFromInput(tx: Db, row: repo.RequestRow, input: { ownerUserId?: string | null; ownerUnit?: string | null }) {
@@ -495,34 +565,37 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       requirePermission(actor, 'request.create');
       const staff = actor.permissions.has('request.read');
       if (!staff && !SELF_SERVICE_CHANNELS.includes(input.channel)) throw forbidden();
-      let created: repo.RequestRow | undefined;
-      const result = await db.transaction((tx) =>
-        once(tx, { caller: actor.userId, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
-          const { grid, subject } = await landingGrid(tx, actor, input);
-          // Workers and staff file only where they work; residents may report anywhere.
-          if (staff) assertRecordAccess(actor, grid.path, 'request.create');
-          if (input.residentId) await residents.readable(actor, input.residentId, tx);
-          created = await intake(tx, auditContextOf(actor), { input, channel: input.channel, grid, subject, reporterUserId: actor.userId, actorName: actor.displayName });
-          return { status: 201, body: await detail(tx, actor, created) };
-        }),
-      );
-      if (created) announce(created, 'created');
-      return result;
+      const claim = idempotencyKey ? { caller: actor.userId, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) } : undefined;
+      try {
+        const { grid, subject } = await landingGrid(db, actor, input);
+        // Workers and staff file only where they work; residents may report anywhere.
+        if (staff) assertRecordAccess(actor, grid.path, 'request.create');
+        if (input.residentId) await residents.readable(actor, input.residentId);
+        const created = await intake(auditContextOf(actor), { input, channel: input.channel, grid, subject, reporterUserId: actor.userId, actorName: actor.displayName, claim });
+        announce(created.row, 'created');
+        return { status: 201, body: await freshDetail(actor, created), replayed: false };
+      } catch (error) {
+        const earlier = await replayed(claim, error);
+        if (!earlier) throw error;
+        return { status: 201, body: await detail(db, actor, earlier), replayed: true };
+      }
     },
 
     /** Intake from an Open311 client: the grid must lie inside the client's area. */
     async createExternal(reporter: ExternalReporter, input: CreateInput, token: string, idempotencyKey?: string) {
-      const result = await db.transaction((tx) =>
-        once(tx, { caller: reporter.caller, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) }, async () => {
-          const { grid, subject } = await landingGrid(tx, null, input);
-          if (!grid.path.startsWith(reporter.placePath)) throw unprocessable('no_grid_at_point');
-          const audit = { actorId: null, actorName: reporter.name, ip: null, userAgent: null };
-          const row = await intake(tx, audit, { input, channel: 'open311', grid, subject, reporterUserId: null, actorName: reporter.name, open311Token: token });
-          return { status: 201, body: row };
-        }),
-      );
-      if (!result.replayed) announce(result.body, 'created');
-      return result;
+      const claim = idempotencyKey ? { caller: reporter.caller, scope: 'request.create', key: idempotencyKey, fingerprint: fingerprintOf(input) } : undefined;
+      try {
+        const { grid, subject } = await landingGrid(db, null, input);
+        if (!grid.path.startsWith(reporter.placePath)) throw unprocessable('no_grid_at_point');
+        const audit = { actorId: null, actorName: reporter.name, ip: null, userAgent: null };
+        const { row } = await intake(audit, { input, channel: 'open311', grid, subject, reporterUserId: null, actorName: reporter.name, open311Token: token, claim });
+        announce(row, 'created');
+        return { status: 201, body: row, replayed: false };
+      } catch (error) {
+        const earlier = await replayed(claim, error);
+        if (!earlier) throw error;
+        return { status: 201, body: earlier, replayed: true };
+      }
     },
 
     async list(actor: Actor, query: ListQuery) {

@@ -1,7 +1,11 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { RequestEvent, RequestPhoto, ServiceRequestSummary } from '@gridwork/contracts';
 import type { CategoryRow, EventRow, PhotoRow, RequestRow } from './requests.repo';
 
 export const referenceOf = (seq: number) => `GW${String(seq).padStart(8, '0')}`;
+
+/** `referenceOf` in SQL, for a statement that learns the seq as it inserts. */
+export const referenceSql = (seq: SQL) => sql`'GW' || lpad((${seq})::text, 8, '0')`;
 
 /** `GW00000123` → 123 (or undefined when the text is not a reference). */
 export function seqOfReference(text: string): number | undefined {

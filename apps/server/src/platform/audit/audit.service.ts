@@ -17,7 +17,19 @@ export interface AuditRecord {
 
 /** Call inside the same transaction as the change it records. */
 export async function writeAudit(db: Db, context: AuditContext, record: AuditRecord): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditRow(context, record));
+}
+
+/**
+ * The audit row as an INSERT, for a change written by one statement of data-modifying CTEs;
+ * `after` may be an SQL expression over those CTEs.
+ */
+export function auditInsert(db: Db, context: AuditContext, record: AuditRecord): SQL {
+  return db.insert(auditLog).values(auditRow(context, record)).getSQL();
+}
+
+function auditRow(context: AuditContext, record: AuditRecord) {
+  return {
     actorId: context.actorId,
     actorName: context.actorName,
     ip: context.ip,
@@ -27,7 +39,7 @@ export async function writeAudit(db: Db, context: AuditContext, record: AuditRec
     entityId: record.entityId ?? null,
     before: record.before ?? null,
     after: record.after ?? null,
-  });
+  };
 }
 
 export interface AuditQuery {
