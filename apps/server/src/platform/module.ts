@@ -20,6 +20,8 @@ export interface PlaceHooks {
   checkMove?(tx: Db, oldPrefix: string, newPrefix: string): Promise<PlaceDependent | null>;
   /** Count what refers to exactly this place. */
   dependents(tx: Db, placeId: string): Promise<PlaceDependent[]>;
+  /** The place's name changed (for copies of it kept elsewhere). */
+  renamed?(tx: Db, placeId: string): Promise<void>;
 }
 
 export interface DemoSeedContext {

@@ -192,6 +192,24 @@ describe('changing accounts', () => {
     expect(await auditActions(user.id)).toEqual(['user.create', 'role.assign', 'role.assign', 'role.revoke']);
   });
 
+  it('a role change or a renamed place reaches a signed-in user on their very next request', async () => {
+    const { user, initialPassword } = await createUser(staff, { username: 'liveroles', displayName: '角色即时生效', role: 'grid_informant', placeId: demo.gridA.id });
+    const session = await t.login('liveroles', initialPassword);
+    const rolesNow = async () => (await session.get('/api/v1/auth/me')).json<{ roles: { role: string; placeName: string }[] }>().roles;
+    expect((await rolesNow()).map((r) => r.role)).toEqual(['grid_informant']);
+    const captain = (await staff.post(`/api/v1/users/${user.id}/roles`, { role: 'building_captain', placeId: buildingA })).json<UserView>().roles.find((r) => r.role === 'building_captain')!;
+    expect((await rolesNow()).map((r) => r.role).sort()).toEqual(['building_captain', 'grid_informant']);
+    const building = (await staff.get(`/api/v1/places/${buildingA}`)).json<{ name: string }>();
+    expect((await staff.patch(`/api/v1/places/${buildingA}`, { name: '改名后的楼栋' })).statusCode).toBe(200);
+    try {
+      expect((await rolesNow()).find((r) => r.role === 'building_captain')?.placeName).toBe('改名后的楼栋');
+    } finally {
+      await staff.patch(`/api/v1/places/${buildingA}`, { name: building.name });
+    }
+    expect((await staff.delete(`/api/v1/users/${user.id}/roles/${captain.id}`)).statusCode).toBe(200);
+    expect((await rolesNow()).map((r) => r.role)).toEqual(['grid_informant']);
+  });
+
   it('updates, resets and disables another account', async () => {
     const { user } = await createUser(staff, { username: 'editable', displayName: '可编辑', role: 'grid_worker', placeId: demo.gridB.id });
     const updated = await staff.patch(`/api/v1/users/${user.id}`, { displayName: '已编辑', phone: '13900002222' });

@@ -203,6 +203,7 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
           ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
           ...validatedBoundary(place.type, input.boundary),
         });
+        if (input.name !== undefined && input.name !== place.name) for (const hook of hooks()) await hook.renamed?.(tx, id);
         if (input.parentId !== undefined && input.parentId !== place.parentId) {
           if (place.parentId === null) throw unprocessable('place_root_immutable');
           const newParent = await repo.findPlace(tx, input.parentId);

@@ -122,6 +122,14 @@ export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ 
   return row;
 }
 
+/** New grants for everyone holding a role at the place (see `users.access_version`). */
+export async function raiseAccessVersionAt(db: Db, placeId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ accessVersion: sql`${users.accessVersion} + 1` })
+    .where(inArray(users.id, db.select({ id: roleAssignments.userId }).from(roleAssignments).where(eq(roleAssignments.placeId, placeId))));
+}
+
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }

@@ -34,6 +34,9 @@ export interface IdentityDeps {
   readonly places: { findByIds(ids: readonly string[], tx?: Db): Promise<Place[]> };
 }
 
+/** How many users' grants are kept in memory (the oldest entry makes room). */
+const GRANT_CACHE_USERS = 10_000;
+
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
 function restrictionOf(user: repo.UserRow, grants: readonly RoleGrant[]): SessionRestriction | null {
@@ -56,8 +59,21 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
     });
   }
 
-  async function actorFor(tx: Db, user: repo.UserRow, info: RequestInfo): Promise<Actor> {
-    const grants = await grantsOf(tx, user.id);
+  // Grants of recently seen users, kept under the access version their row had when read. A role
+  // change raises the version (trigger) in the same commit, so no instance uses a stale entry.
+  const grantCache = new Map<string, { readonly version: number; readonly grants: readonly RoleGrant[] }>();
+  async function currentGrants(user: repo.UserRow): Promise<readonly RoleGrant[]> {
+    const kept = grantCache.get(user.id);
+    if (kept?.version === user.accessVersion) return kept.grants;
+    const grants = await grantsOf(db, user.id);
+    grantCache.delete(user.id);
+    if (grantCache.size >= GRANT_CACHE_USERS) grantCache.delete(grantCache.keys().next().value!);
+    grantCache.set(user.id, { version: user.accessVersion, grants });
+    return grants;
+  }
+
+  async function actorFor(tx: Db, user: repo.UserRow, info: RequestInfo, grants?: readonly RoleGrant[]): Promise<Actor> {
+    grants ??= await grantsOf(tx, user.id);
     return {
 
       userId: user.id,
@@ -174,7 +190,7 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
       }
       // Writing on every request would make reads into writes; a minute of slack is harmless.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, tokenHash, now);
-      return { actor: await actorFor(db, user, info), csrfToken: session.csrfToken, tokenHash };
+      return { actor: await actorFor(db, user, info, await currentGrants(user)), csrfToken: session.csrfToken, tokenHash };
     },
 
     async logout(actor: Actor, tokenHash: string): Promise<void> {
