@@ -3,9 +3,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { CHANNEL_NAME, MIGRATIONS_DIR, type Database, type Db } from './client';
 import * as schema from './schema/index';
+import { registerRawQuery } from './raw';
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  registerRawQuery(db, async ({ text, params }) => (await client.query<Record<string, unknown>>(text, [...params])).rows);
   return {
     db,
     kind: 'pglite',

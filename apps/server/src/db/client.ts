@@ -6,6 +6,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index';
 import { lockDataDir } from './lock';
+import { registerRawQuery } from './raw';
 
 export type Schema = typeof schema;
 /** One handle type for both drivers (a union of the two breaks `.returning()`). */
@@ -27,6 +28,8 @@ export const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function wrapPool(pool: pg.Pool): Database {
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  // Named: each connection parses a reusable statement once.
+  registerRawQuery(db, async ({ name, text, params }) => (await pool.query({ name, text, values: [...params] })).rows as Record<string, unknown>[]);
   return {
     db,
     kind: 'postgres',

@@ -59,16 +59,18 @@ export interface IdempotencyClaim {
   readonly fingerprint: string;
 }
 
+/** The key row with its answer, for `claimInsert`. */
+export function claimRow(claim: IdempotencyClaim, answer: { status: number; body: unknown }) {
+  return { caller: claim.caller, scope: claim.scope, key: claim.key, fingerprint: claim.fingerprint, status: answer.status, response: answer.body };
+}
+
 /**
- * The key row with its answer, as an INSERT to run in the same statement as the record it answers
- * for (a single-statement create needs no transaction). A retry's INSERT fails on the key: catch
- * that with `claimTaken` and answer with `storedAnswer`.
+ * The key row as an INSERT, to run in the same statement as the record it answers for (a
+ * single-statement create needs no transaction; the row may hold `reusableStatement` slots). A
+ * retry's INSERT fails on the key: catch that with `claimTaken` and answer with `storedAnswer`.
  */
-export function claimInsert(db: Db, claim: IdempotencyClaim, answer: { status: number; body: unknown }): SQL {
-  return db
-    .insert(idempotencyKeys)
-    .values({ ...claim, status: answer.status, response: sql`${JSON.stringify(answer.body)}::jsonb` })
-    .getSQL();
+export function claimInsert(db: Db, row: ReturnType<typeof claimRow>): SQL {
+  return db.insert(idempotencyKeys).values(row).getSQL();
 }
 
 /** True when a statement failed because its key row is already there (a retry). */

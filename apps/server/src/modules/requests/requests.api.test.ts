@@ -65,6 +65,16 @@ describe('intake puts a request in the right grid', () => {
     }
   });
 
+  it('audits the intake with the request’s reference, in the same write', async () => {
+    const request = created(await raise(gridA, { channel: 'patrol', placeId: demo.householdA.parentId! }));
+    const auditor = await t.login('auditor');
+    const entries = (await auditor.get(`/api/v1/audit?entityId=${request.id}`)).json<Page<{ action: string; actorName: string; before: unknown; after: Record<string, unknown> }>>().items;
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'request.create', before: null, after: { reference: request.reference, category: 'facilities.lighting', channel: 'patrol', placeId: request.placeId, triage: request.triage } }),
+    ]);
+    expect((await auditor.get('/api/v1/audit/verify')).json<{ ok: boolean }>().ok).toBe(true);
+  });
+
   it('uses the grid of a named building, then the reporter’s own place', async () => {
     const building = demo.householdA.parentId!;
     const viaBuilding = created(await raise(gridA, { channel: 'patrol', placeId: building }));

@@ -2,6 +2,10 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQ
 import type { RequestStatus, Triage } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows, rowOf } from '../../db/sql';
+import { reusableStatement } from '../../db/reusable-statement';
+import { auditInsert, type AuditRow } from '../../platform/audit/audit.service';
+import { claimInsert, type claimRow } from '../../platform/idempotency';
+import { referenceSql } from './requests.views';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { requestCategories, requestEvents, requestFollowers, requestPhotos, requestStatDeltas, serviceRequests } from './requests.tables';
 
@@ -34,23 +38,33 @@ export async function insertRequest(db: Db, row: NewRequestRow): Promise<Request
   return inserted!;
 }
 
-/**
- * A new request with its first history entry and statistics delta, plus whatever must be written
- * with it (`alongside`: INSERTs such as the audit row and the idempotency key), as one statement of
- * data-modifying CTEs: atomic without a transaction, one round trip. `alongside` may refer to the
- * inserted row as `(SELECT … FROM req)`.
- */
-export async function insertIntake(
-  db: Db,
-  rows: { request: NewRequestRow & { id: string }; event: typeof requestEvents.$inferInsert; deltas: readonly StatDelta[]; alongside: readonly SQL[] },
-): Promise<RequestRow> {
+export interface IntakeRows {
+  readonly request: NewRequestRow & { id: string };
+  readonly event: typeof requestEvents.$inferInsert;
+  readonly delta: StatDelta;
+  /** `after` as JSON text; the statement adds the reference, which only the insert learns. */
+  readonly audit: AuditRow & { after: string };
+  readonly claim?: ReturnType<typeof claimRow>;
+}
+
+const intakeStatement = reusableStatement<{ [K in keyof IntakeRows]-?: NonNullable<IntakeRows[K]> }>((db, rows) => {
   const parts = [
     sql`req AS (${db.insert(serviceRequests).values(rows.request).returning().getSQL()})`,
     sql`event AS (${db.insert(requestEvents).values(rows.event).getSQL()})`,
-    sql`deltas AS (${db.insert(requestStatDeltas).values([...rows.deltas]).getSQL()})`,
-    ...rows.alongside.map((statement, i) => sql`${sql.raw(`alongside_${i}`)} AS (${statement})`),
+    sql`delta AS (${db.insert(requestStatDeltas).values(rows.delta).getSQL()})`,
+    sql`audit AS (${auditInsert(db, { ...rows.audit, after: sql`${rows.audit.after}::jsonb || jsonb_build_object('reference', ${referenceSql(sql`(SELECT seq FROM req)`)})` })})`,
+    ...(rows.claim ? [sql`claim AS (${claimInsert(db, rows.claim)})`] : []),
   ];
-  const [raw] = await queryRows<Record<string, unknown>>(db, sql`WITH ${sql.join(parts, sql`, `)} SELECT * FROM req`);
+  return sql`WITH ${sql.join(parts, sql`, `)} SELECT * FROM req`;
+});
+
+/**
+ * A new request with its first history entry, statistics delta, audit row and idempotency answer,
+ * as one statement of data-modifying CTEs: atomic without a transaction, one round trip, and its
+ * text built once (see `reusableStatement`).
+ */
+export async function insertIntake(db: Db, rows: IntakeRows): Promise<RequestRow> {
+  const [raw] = await intakeStatement(db, rows as { [K in keyof IntakeRows]-?: NonNullable<IntakeRows[K]> });
   return rowOf(serviceRequests, raw!);
 }
 

@@ -14,14 +14,13 @@ import {
   type UpsertRequestCategory,
 } from '@gridwork/contracts';
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext, type Scope } from '../../platform/access';
-import { auditInsert, writeAudit } from '../../platform/audit/audit.service';
+import { auditRow, writeAudit, type AuditRow } from '../../platform/audit/audit.service';
 import type { DataCipher } from '../../platform/crypto';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
-import { claimInsert, claimTaken, fingerprintOf, storedAnswer, type IdempotencyClaim } from '../../platform/idempotency';
+import { claimRow, claimTaken, fingerprintOf, storedAnswer, type IdempotencyClaim } from '../../platform/idempotency';
 import type { IdentityService } from '../../platform/identity/identity.service';
 import { NO_LIVE, type LivePublisher } from '../../platform/live';
 import type { CouncilsService } from '../councils/councils.service';
@@ -33,7 +32,7 @@ import { normalisePhoto } from '../../platform/images';
 import type { MemberScoreAwards } from '../party/member-scores.service';
 import * as repo from './requests.repo';
 import { allowedActions, boxAround, deadlineFrom, distanceMetres, mayAct, suggestTriage, TRANSITIONS, transitionProblem, type ActorRelation } from './requests.rules';
-import { referenceOf, referenceSql, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
+import { referenceOf, seqOfReference, toEvent, toPhoto, toSummary, type ViewLookups } from './requests.views';
 import { chinaDay } from '../../platform/china-time';
 
 export interface RequestsDeps {
@@ -302,16 +301,14 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       repo.insertIntake(tx, {
         request,
         event,
-        deltas: [statDelta(request, createdAt, { received: 1, openDelta: 1 })],
-        alongside: [
-          auditInsert(tx, audit, {
-            action: 'request.create',
-            entityType: 'service_request',
-            entityId: id,
-            after: sql`${JSON.stringify({ category: category.code, channel: fields.channel, placeId: fields.grid.id, triage })}::jsonb || jsonb_build_object('reference', ${referenceSql(sql`(SELECT seq FROM req)`)})`,
-          }),
-          ...(fields.claim ? [claimInsert(tx, fields.claim, { status: 201, body: { requestId: id } })] : []),
-        ],
+        delta: statDelta(request, createdAt, { received: 1, openDelta: 1 }),
+        audit: auditRow(audit, {
+          action: 'request.create',
+          entityType: 'service_request',
+          entityId: id,
+          after: JSON.stringify({ category: category.code, channel: fields.channel, placeId: fields.grid.id, triage }),
+        }) as AuditRow & { after: string },
+        ...(fields.claim ? { claim: claimRow(fields.claim, { status: 201, body: { requestId: id } }) } : {}),
       });
     const major = triage === 'major' && request.triageConfirmed;
     if (input.photoIds.length === 0 && !major) return { row: await write(db), event, photos: [], grid: fields.grid };

@@ -21,14 +21,16 @@ export async function writeAudit(db: Db, context: AuditContext, record: AuditRec
 }
 
 /**
- * The audit row as an INSERT, for a change written by one statement of data-modifying CTEs;
- * `after` may be an SQL expression over those CTEs.
+ * The audit row as an INSERT, for a change written by one statement of data-modifying CTEs (see
+ * `reusableStatement`: the row may hold slots, and `after` an SQL expression over the CTEs).
  */
-export function auditInsert(db: Db, context: AuditContext, record: AuditRecord): SQL {
-  return db.insert(auditLog).values(auditRow(context, record)).getSQL();
+export function auditInsert(db: Db, row: AuditRow | { readonly [K in keyof AuditRow]: AuditRow[K] | SQL }): SQL {
+  return db.insert(auditLog).values(row).getSQL();
 }
 
-function auditRow(context: AuditContext, record: AuditRecord) {
+export type AuditRow = ReturnType<typeof auditRow>;
+
+export function auditRow(context: AuditContext, record: AuditRecord) {
   return {
     actorId: context.actorId,
     actorName: context.actorName,
