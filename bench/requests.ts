@@ -1,13 +1,14 @@
 // Service requests at scale, on real PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; a database of
 // its own is created and dropped), or on embedded PGlite with `--pglite` (intake only).
 //   • bulk-generates N requests with SQL (default 10,000,000) and their statistics rollup;
-//   • intake over HTTP at 32 concurrent clients for 20 s: validation, grid lookup, audit row and all;
+//   • intake over HTTP at 32 concurrent clients for 20 s (from a process of its own, support/intake-clients.mjs):
+//     validation, grid lookup, audit row and all;
 //   • the same INSERT through pgbench (the physical limit), printed as a ratio;
 //   • register list p95 (keyset, no OFFSET) for a grid worker, community staff and the district;
 //   • the overdue sweep over the open requests; statistics p95 for a community and the district.
 // Prints figures; asserts nothing.
 // Run: npx tsx bench/requests.ts [requests] [intakeSeconds]   |   npx tsx bench/requests.ts --pglite [intakeSeconds]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,12 @@ const args = process.argv.slice(2).filter((a) => a !== '--pglite');
 const N = embedded ? 0 : Number(args[0] ?? 10_000_000);
 const INTAKE_SECONDS = Number(args[embedded ? 0 : 1] ?? 20);
 const CLIENTS = 32;
+interface LoadResult {
+  latencies: number[];
+  failures: number;
+  firstFailure: string | null;
+  seconds: number;
+}
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -124,35 +131,19 @@ try {
   // Every client signs in on its own, as phones do (one shared session would serialise on its row).
   const residents = await Promise.all(Array.from({ length: CLIENTS }, () => session('resident')));
 
-  // ── intake ──────────────────────────────────────────────────────────────
-  const latencies: number[] = [];
-  let failures = 0;
-  const until = performance.now() + INTAKE_SECONDS * 1000;
-  const intakeStarted = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = 0; performance.now() < until; i++) {
-        const g = grids[(c * 7 + i) % grids.length]!;
-        const body = {
-          category: 'facilities.lighting',
-          description: `压测诉求：路灯不亮 ${c}-${i}`,
-          location: { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 },
-        };
-        const t0 = performance.now();
-        const res = await fetch(`${base}/api/v1/requests`, {
-          method: 'POST',
-          headers: { cookie: residents[c]!.cookie, 'x-csrf-token': residents[c]!.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${c}-${i}-${process.pid}` },
-          body: JSON.stringify(body),
-        });
-        await res.arrayBuffer();
-        if (res.status !== 201) failures++;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const intakeRate = latencies.length / ((performance.now() - intakeStarted) / 1000);
+  // ── intake: the load comes from a process of its own ──────────────────
+  const load = await new Promise<LoadResult>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'support', 'intake-clients.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`intake clients exited with ${code}`))));
+    child.stdin.end(JSON.stringify({ base, sessions: residents, grids, seconds: INTAKE_SECONDS, tag: process.pid }));
+  });
+  const latencies = load.latencies;
+  const intakeRate = latencies.length / load.seconds;
   console.log(
-    `intake (${CLIENTS} clients, ${INTAKE_SECONDS} s, HTTP): ${Math.round(intakeRate)} req/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ${failures} failed`,
+    `intake (${CLIENTS} clients, ${INTAKE_SECONDS} s, HTTP): ${Math.round(intakeRate)} req/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ${load.failures} failed${load.firstFailure ? ` (first: ${load.firstFailure})` : ''}`,
   );
 
   if (!embedded && url) {

@@ -2,6 +2,8 @@ import { and, asc, count, eq, exists, gt, ilike, inArray, lt, or, sql, type SQL 
 import { inTurn } from '../../db/in-turn';
 import type { Role } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
+import { reusableStatement } from '../../db/reusable-statement';
+import { rowOf } from '../../db/sql';
 import { scopeCondition, type Scope } from '../access';
 import { loginThrottle, roleAssignments, sessions, users } from './identity.tables';
 
@@ -116,10 +118,17 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
   return row;
 }
 
-/** The session and its user in one round trip (every request asks). */
+// Every signed-in request asks: a statement built once, the two rows as JSON (their columns share names).
+const sessionWithUser = reusableStatement(
+  (_db, v: { session: { tokenHash: string } }) =>
+    sql`SELECT to_jsonb(s) AS session, to_jsonb(u) AS "user" FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${v.session.tokenHash}`,
+);
+
+/** The session and its user in one round trip. */
 export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: SessionRow; user: UserRow | null } | undefined> {
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions).leftJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
-  return row;
+  const [row] = await sessionWithUser(db, { session: { tokenHash } });
+  if (!row) return undefined;
+  return { session: rowOf(sessions, row.session as Record<string, unknown>), user: row.user ? rowOf(users, row.user as Record<string, unknown>) : null };
 }
 
 /** New grants for everyone holding a role at the place (see `users.access_version`). */

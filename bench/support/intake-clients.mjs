@@ -1,0 +1,38 @@
+// The intake load: CLIENTS phones posting requests back to back for SECONDS, each with its own
+// session. A process of its own, so that the load generator's work is not counted as the server's.
+// Reads its job as JSON on stdin; prints { latencies, failures, seconds, firstFailure } as JSON.
+// Run by bench/requests.ts.
+import { text } from 'node:stream/consumers';
+
+const job = JSON.parse(await text(process.stdin));
+const { base, sessions, grids, seconds, tag } = job;
+const latencies = [];
+let failures = 0;
+let firstFailure = null;
+const started = performance.now();
+const until = started + seconds * 1000;
+await Promise.all(
+  sessions.map(async (session, c) => {
+    for (let i = 0; performance.now() < until; i++) {
+      const g = grids[(c * 7 + i) % grids.length];
+      const body = {
+        category: 'facilities.lighting',
+        description: `压测诉求：路灯不亮 ${c}-${i}`,
+        location: { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 },
+      };
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/requests`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${tag}-${c}-${i}` },
+        body: JSON.stringify(body),
+      });
+      const answer = await res.text();
+      if (res.status !== 201) {
+        failures++;
+        firstFailure ??= `${res.status} ${answer.slice(0, 300)}`;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  }),
+);
+process.stdout.write(JSON.stringify({ latencies, failures, firstFailure, seconds: (performance.now() - started) / 1000 }));
