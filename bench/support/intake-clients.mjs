@@ -2,10 +2,24 @@
 // session. A process of its own, so that the load generator's work is not counted as the server's.
 // Reads its job as JSON on stdin; prints { latencies, failures, seconds, firstFailure } as JSON.
 // Run by bench/requests.ts.
+import http from 'node:http';
 import { text } from 'node:stream/consumers';
 
 const job = JSON.parse(await text(process.stdin));
 const { base, sessions, grids, seconds, tag } = job;
+// node:http with keep-alive costs the load generator about half of what fetch does.
+const agent = new http.Agent({ keepAlive: true, maxSockets: sessions.length });
+const post = (path, headers, body) =>
+  new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 const latencies = [];
 let failures = 0;
 let firstFailure = null;
@@ -21,18 +35,19 @@ await Promise.all(
         location: { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 },
       };
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/requests`, {
-        method: 'POST',
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${tag}-${c}-${i}` },
-        body: JSON.stringify(body),
-      });
-      const answer = await res.text();
+      const res = await post(
+        '/api/v1/requests',
+        { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${tag}-${c}-${i}` },
+        JSON.stringify(body),
+      );
       if (res.status !== 201) {
         failures++;
-        firstFailure ??= `${res.status} ${answer.slice(0, 300)}`;
+        firstFailure ??= `${res.status} ${res.text.slice(0, 300)}`;
       }
       latencies.push(performance.now() - t0);
     }
   }),
 );
-process.stdout.write(JSON.stringify({ latencies, failures, firstFailure, seconds: (performance.now() - started) / 1000 }));
+const elapsed = (performance.now() - started) / 1000;
+agent.destroy();
+process.stdout.write(JSON.stringify({ latencies, failures, firstFailure, seconds: elapsed }));

@@ -2,8 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQ
 import { inTurn } from '../../db/in-turn';
 import type { Place, PlaceType } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
-import { queryRows, rowOf } from '../../db/sql';
-import { reusableStatement } from '../../db/reusable-statement';
+import { queryRows } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../platform/access';
 import { places } from './places.tables';
 
@@ -143,16 +142,7 @@ export async function deletePlace(db: Db, id: string): Promise<void> {
 }
 
 /** Grids with a boundary in the scope whose bounding box holds the point. */
-// Every intake with a location asks this (unscoped): a statement built once.
-const gridsAroundPoint = reusableStatement(
-  (_db, v: { point: { lng: number; lat: number } }) =>
-    sql`SELECT *, ${childCount} AS child_count FROM places
-        WHERE type = 'grid' AND boundary IS NOT NULL
-          AND min_lng <= ${v.point.lng} AND max_lng >= ${v.point.lng} AND min_lat <= ${v.point.lat} AND max_lat >= ${v.point.lat}`,
-);
-
 export async function gridsAround(db: Db, scope: Scope | null, lng: number, lat: number) {
-  if (!scope) return (await gridsAroundPoint(db, { point: { lng, lat } })).map((raw) => toPlace({ ...rowOf(places, raw), childCount: Number(raw.child_count) }));
   const conditions: SQL[] = [
     eq(places.type, 'grid'),
     isNotNull(places.boundary),
@@ -160,6 +150,12 @@ export async function gridsAround(db: Db, scope: Scope | null, lng: number, lat:
   ];
   if (scope) conditions.push(scopeCondition(scope, places.path));
   const rows = await db.select(placeColumns).from(places).where(and(...conditions));
+  return rows.map(toPlace);
+}
+
+/** Every grid that has a boundary (for the in-memory grid index). */
+export async function allGridsWithBoundary(db: Db): Promise<Place[]> {
+  const rows = await db.select(placeColumns).from(places).where(and(eq(places.type, 'grid'), isNotNull(places.boundary)));
   return rows.map(toPlace);
 }
 

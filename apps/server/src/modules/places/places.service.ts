@@ -7,6 +7,7 @@ import type { PlaceHooks } from '../../platform/module';
 import { decodeCursor, pageFrom } from '../../platform/pagination';
 import { boundaryProblem, boundingBox, containsPoint, roughArea } from './places.geometry';
 import * as repo from './places.repo';
+import { createGridIndex, innermost } from './places.grid-index';
 
 export interface PlacesServiceDeps {
   readonly db: Db;
@@ -68,11 +69,22 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     return place!;
   }
 
+  const gridIndex = createGridIndex(() => repo.allGridsWithBoundary(db));
+
   /** The innermost grid containing the point, within `scope` (null: anywhere, for system use). */
   async function gridAt(scope: Scope | null, lng: number, lat: number, tx: Db = db): Promise<Place | undefined> {
+    if (scope === null && tx === db) return gridIndex.gridAt(lng, lat);
     const candidates = (await repo.gridsAround(tx, scope, lng, lat)).filter((g) => g.boundary && containsPoint(g.boundary, lng, lat));
-    candidates.sort((a, b) => b.depth - a.depth || roughArea(a.boundary!) - roughArea(b.boundary!));
-    return candidates[0];
+    return innermost(candidates.map((place) => ({ place, area: roughArea(place.boundary!) })));
+  }
+
+  /** Runs a change of the tree, then drops the grid index (after the commit, so no reader keeps the old tree). */
+  async function changingTree<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      gridIndex.forget();
+    }
   }
 
   return {
@@ -166,7 +178,7 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
 
     async create(actor: Actor, input: CreatePlace): Promise<Place> {
       // No up-front permission check: a parent outside the read scope must answer 404, not 403.
-      return db.transaction(async (tx) => {
+      return changingTree(() => db.transaction(async (tx) => {
         const parent = await repo.findPlace(tx, input.parentId);
         assertRecordAccess(actor, parent?.path, 'place.read', 'place.write');
         assertChildType(parent!.type, input.type, actor.locale);
@@ -188,11 +200,11 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
         const created = (await repo.findPlace(tx, id))!;
         await writeAudit(tx, auditContextOf(actor), { action: 'place.create', entityType: 'place', entityId: id, after: auditView(created) });
         return created;
-      });
+      }));
     },
 
     async update(actor: Actor, id: string, input: UpdatePlace): Promise<Place> {
-      return db.transaction(async (tx) => {
+      return changingTree(() => db.transaction(async (tx) => {
         const before = await repo.findPlace(tx, id);
         assertRecordAccess(actor, before?.path, 'place.read', 'place.write');
         const place = before!;
@@ -229,11 +241,11 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
           after: auditView(after),
         });
         return after;
-      });
+      }));
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await changingTree(() => db.transaction(async (tx) => {
         const place = await repo.findPlace(tx, id);
         assertRecordAccess(actor, place?.path, 'place.read', 'place.write');
         if (place!.parentId === null) throw unprocessable('place_root_immutable');
@@ -245,7 +257,7 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
         }
         await repo.deletePlace(tx, id);
         await writeAudit(tx, auditContextOf(actor), { action: 'place.delete', entityType: 'place', entityId: id, before: auditView(place!) });
-      });
+      }));
     },
 
     async locate(actor: Actor, lng: number, lat: number): Promise<Place> {

@@ -75,6 +75,18 @@ describe('intake puts a request in the right grid', () => {
     expect((await auditor.get('/api/v1/audit/verify')).json<{ ok: boolean }>().ok).toBe(true);
   });
 
+  it('places requests by a grid drawn or redrawn a moment ago', async () => {
+    const square = (lng: number, lat: number, r: number) => ({ type: 'Polygon', coordinates: [[[lng - r, lat - r], [lng + r, lat - r], [lng + r, lat + r], [lng - r, lat + r], [lng - r, lat - r]]] });
+    created(await raise(resident, { location: pointA })); // the grids are now in memory
+    const drawn = await staff.post('/api/v1/places', { parentId: smallGridA.id, type: 'grid', name: '新划微网格', boundary: square(pointA.lng, pointA.lat, 0.0001) });
+    expect(drawn.statusCode, drawn.body).toBe(201);
+    const tiny = drawn.json<Place>();
+    expect(created(await raise(resident, { location: pointA })).placeId).toBe(tiny.id);
+    const redrawn = await staff.patch(`/api/v1/places/${tiny.id}`, { boundary: square(pointA.lng + 0.0005, pointA.lat, 0.0001) });
+    expect(redrawn.statusCode, redrawn.body).toBe(200);
+    expect(created(await raise(resident, { location: pointA })).placeId).toBe(smallGridA.id);
+  });
+
   it('uses the grid of a named building, then the reporter’s own place', async () => {
     const building = demo.householdA.parentId!;
     const viaBuilding = created(await raise(gridA, { channel: 'patrol', placeId: building }));
