@@ -2,8 +2,9 @@
 // its own is created and dropped), or on embedded PGlite with `--pglite` (intake only).
 //   • bulk-generates N requests with SQL (default 10,000,000) and their statistics rollup;
 //   • intake over HTTP at 32 concurrent clients for 20 s (from a process of its own, support/intake-clients.mjs):
-//     validation, grid lookup, audit row and all;
-//   • the same INSERT through pgbench (the physical limit), printed as a ratio;
+//     validation, grid lookup, audit row and all, with the audit seal and statistics fold jobs running;
+//   • the same INSERTs through pgbench (the physical limit), printed as a ratio: the intake's own statement
+//     (request, history entry, statistics delta, audit row, idempotency key) and, for scale, the bare request row;
 //   • register list p95 (keyset, no OFFSET) for a grid worker, community staff and the district;
 //   • the overdue sweep over the open requests; statistics p95 for a community and the district.
 // Prints figures; asserts nothing.
@@ -20,7 +21,8 @@ import { wrapPool, type Database } from '../apps/server/src/db/client';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
 import { queryRows } from '../apps/server/src/db/sql';
-import { runJobOnce } from '../apps/server/src/platform/jobs/scheduler';
+import { runJobOnce, startScheduler } from '../apps/server/src/platform/jobs/scheduler';
+import { auditSealJob } from '../apps/server/src/platform/audit/audit.service';
 import { deadlineJob } from '../apps/server/src/modules/requests/requests.deadlines';
 import { foldStatsJob } from '../apps/server/src/modules/requests/requests.stats';
 import { testCipher, testConfig } from '../test-support/test-config';
@@ -38,6 +40,30 @@ interface LoadResult {
 }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+interface SentStatement {
+  text: string;
+  values: unknown[];
+}
+let intakeStatement: SentStatement | undefined;
+
+/** The statement with its values written in, and fresh ids (and idempotency key) on every run. */
+function asPgbenchScript({ text, values }: SentStatement): string {
+  const requestId = values[0];
+  // The history entry's id is the first value of its INSERT.
+  const eventIdParam = Number(/event AS \(insert into "request_events" \([^)]*\) values \(\$(\d+)/.exec(text)?.[1]);
+  const literal = (v: unknown, n: number): string => {
+    if (n === 1 || n === eventIdParam) return 'gen_random_uuid()';
+    if (v === requestId) return '(SELECT id FROM req)';
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+    const textValue = String(v);
+    if (textValue.startsWith('bench-')) return "'pgbench-' || :client_id || '-' || :k";
+    if (textValue.includes(String(requestId))) return "jsonb_build_object('requestId', (SELECT id FROM req))";
+    return `'${textValue.replace(/'/g, "''")}'`;
+  };
+  return text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1], Number(n)));
+}
 
 let database: Database;
 let cleanup: () => Promise<void>;
@@ -61,6 +87,13 @@ if (embedded) {
   url = new URL(base);
   url.pathname = `/${dbName}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 40 });
+  // Keeps the first intake statement the server sends, to run the same INSERTs through pgbench.
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  (pool as unknown as { query: typeof query }).query = (...args: unknown[]) => {
+    const statement = args[0] as SentStatement;
+    if (!intakeStatement && typeof statement?.text === 'string' && statement.text.startsWith('WITH req AS (insert into "service_requests"')) intakeStatement = statement;
+    return query(...args);
+  };
   pool.on('error', () => undefined);
   database = wrapPool(pool);
   cleanup = async () => {
@@ -132,6 +165,9 @@ try {
   const residents = await Promise.all(Array.from({ length: CLIENTS }, () => session('resident')));
 
   // ── intake: the load comes from a process of its own ──────────────────
+  // The jobs that keep up with intake run as in production: the audit seal every second, the
+  // statistics fold every ten.
+  const keepingUp = startScheduler(db, [auditSealJob, foldStatsJob], app.log);
   const load = await new Promise<LoadResult>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(import.meta.dirname, 'support', 'intake-clients.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
@@ -140,6 +176,7 @@ try {
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`intake clients exited with ${code}`))));
     child.stdin.end(JSON.stringify({ base, sessions: residents, grids, seconds: INTAKE_SECONDS, tag: process.pid }));
   });
+  await keepingUp.stop();
   const latencies = load.latencies;
   const intakeRate = latencies.length / load.seconds;
   console.log(
@@ -147,18 +184,25 @@ try {
   );
 
   if (!embedded && url) {
-    // ── pgbench: the bare INSERT of a request row ─────────────────────────
+    // ── pgbench: the physical limit ───────────────────────────────────────
+    // (a) the intake's own statement (the request, its history entry, statistics delta, audit row
+    //     and idempotency key: the same INSERTs), as the server sent it, with fresh ids per run;
+    // (b) the bare INSERT of a request row, for scale.
+    const pgbench = (label: string, statement: string) => {
+      const script = path.join(os.tmpdir(), `gridwork-pgbench-${process.pid}.sql`);
+      fs.writeFileSync(script, `\\set k random(1, 2000000000)\n${statement.replace(/\s+/g, ' ')};\n`);
+      const out = execFileSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', script, url!.toString()], { encoding: 'utf8' });
+      fs.rmSync(script);
+      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+      console.log(`pgbench, ${label} (${CLIENTS} clients, 10 s): ${Math.round(tps)} tps; intake / pgbench = ${(intakeRate / tps).toFixed(2)}`);
+    };
+    if (intakeStatement) pgbench('the intake statement: the same INSERTs', asPgbenchScript(intakeStatement));
     const [sample] = await queryRows<{ category_id: string; place_id: string; place_path: string }>(db, sql`SELECT category_id, place_id, place_path FROM service_requests LIMIT 1`);
-    const script = path.join(os.tmpdir(), `gridwork-pgbench-${process.pid}.sql`);
-    fs.writeFileSync(
-      script,
+    pgbench(
+      'the bare request-row INSERT',
       `INSERT INTO service_requests (category_id, category_code, triage, channel, urgency, status, description, lng, lat, place_id, place_path, responsible_place_id, responsible_path)
-       VALUES ('${sample!.category_id}', 'facilities.lighting', 'minor', 'mobile', 'normal', 'submitted', 'pgbench', 116.73, 32.75, '${sample!.place_id}', '${sample!.place_path}', '${sample!.place_id}', '${sample!.place_path}');\n`,
+       VALUES ('${sample!.category_id}', 'facilities.lighting', 'minor', 'mobile', 'normal', 'submitted', 'pgbench', 116.73, 32.75, '${sample!.place_id}', '${sample!.place_path}', '${sample!.place_id}', '${sample!.place_path}')`,
     );
-    const out = execFileSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', script, url.toString()], { encoding: 'utf8' });
-    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
-    fs.rmSync(script);
-    console.log(`pgbench (same INSERT, ${CLIENTS} clients, 10 s): ${Math.round(tps)} tps; intake / pgbench = ${(intakeRate / tps).toFixed(2)}`);
 
     // ── register list, keyset pages ───────────────────────────────────────
     const timeGets = async (label: string, who: { cookie: string }, urls: string[]) => {
