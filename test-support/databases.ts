@@ -24,6 +24,9 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
+/** Every clone of this test run starts so, for the global teardown to drop what a crashed worker left. */
+export const clonePrefix = () => `gridwork_t_${process.env.GRIDWORK_TEST_RUN_ID ?? 'local'}_`;
+
 /** A fresh database for one test file, cloned from a migrated (and maybe seeded) template. */
 export async function cloneTemplate(template: Template): Promise<Database> {
   if (testDbKind() === 'pglite') {
@@ -32,7 +35,7 @@ export async function cloneTemplate(template: Template): Promise<Database> {
     return wrapPglite(client);
   }
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `gridwork_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `${clonePrefix()}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {

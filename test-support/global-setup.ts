@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { wrapPool, type Database } from '../apps/server/src/db/client';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
-import { TEMPLATE_DIR, databaseUrl, templateDatabaseName, testDbKind, type Template } from './databases';
+import { TEMPLATE_DIR, clonePrefix, databaseUrl, templateDatabaseName, testDbKind, type Template } from './databases';
 import { testCipher, testConfig } from './test-config';
 
 async function prepare(database: Database, template: Template): Promise<void> {
@@ -51,6 +51,9 @@ export default async function setup(project?: TestProject): Promise<() => Promis
     const cleanup = new pg.Client({ connectionString: base });
     await cleanup.connect();
     for (const template of templates) await cleanup.query(`DROP DATABASE IF EXISTS "${templateDatabaseName(template)}" WITH (FORCE)`);
+    // Each file drops its own clone; these are the ones a crashed or killed worker left behind.
+    const { rows } = await cleanup.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [clonePrefix()]);
+    for (const { datname } of rows) await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await cleanup.end();
   };
 }

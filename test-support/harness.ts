@@ -54,15 +54,26 @@ export function sessionCookieOf(response: LightMyRequestResponse): string | null
   return cookie ? `gw_session=${cookie.value}` : null;
 }
 
+/** Apps opened by this test file, closed (and their databases dropped) after its tests. */
+const opened: (() => Promise<void>)[] = [];
+// Registered when the file imports the harness: a hook registered from inside `beforeAll`, where
+// files create their app, is never run, and every file's PostgreSQL clone used to be left behind.
+afterAll(async () => {
+  for (const close of opened.splice(0)) await close();
+});
+
 /** A fresh app on its own database (cloned from a template), closed after the file's tests. */
 export async function createTestApp(options: { template?: Template; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await cloneTemplate(options.template ?? 'demo');
   const config = testConfig(options.config);
   const app = await buildApp({ database, config, cipher: testCipher() });
   await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await database.close();
+  opened.push(async () => {
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+    }
   });
   return {
     app,

@@ -27,6 +27,9 @@ export interface Database {
 export const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function wrapPool(pool: pg.Pool): Database {
+  // An idle connection that fails (the server restarted, the database was dropped) is taken out
+  // of the pool, and the next query opens a new one; unheard, the error would end the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // Named: each connection parses a reusable statement once.
   registerRawQuery(db, async ({ name, text, params }) => (await pool.query({ name, text, values: [...params] })).rows as Record<string, unknown>[]);

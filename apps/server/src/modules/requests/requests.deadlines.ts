@@ -1,4 +1,5 @@
 import { and, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { DueState } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import type { Job } from '../../platform/jobs/scheduler';
 import type { NewNotification, NotificationsService } from '../../platform/notifications.service';
@@ -20,6 +21,8 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 const WORKING: ('accepted' | 'assigned' | 'in_progress')[] = ['accepted', 'assigned', 'in_progress'];
+/** Due states before due soon, named rather than negated so that the sweep reads ranges of the due index. */
+const NOT_YET_DUE: DueState[] = ['none', 'on_track'];
 
 /**
  * Marks requests due soon and overdue, notifies owners and escalates overdue ones one level up the
@@ -52,7 +55,7 @@ async function markDueSoon(tx: Db, now: Date, notifications: NotificationsServic
         inArray(serviceRequests.status, WORKING),
         sql`${serviceRequests.deadline} IS NOT NULL`,
         ne(serviceRequests.dueState, 'overdue'),
-        ne(serviceRequests.dueState, 'due_soon'),
+        inArray(serviceRequests.dueState, NOT_YET_DUE),
         lt(serviceRequests.deadline, new Date(now.getTime() + DUE_SOON_MS)),
         sql`${serviceRequests.deadline} >= ${now}`,
       ),
@@ -73,7 +76,15 @@ const overdueBatch = (tx: Db, now: Date) =>
   tx
     .select()
     .from(serviceRequests)
-    .where(and(inArray(serviceRequests.status, WORKING), sql`${serviceRequests.deadline} IS NOT NULL`, ne(serviceRequests.dueState, 'overdue'), lt(serviceRequests.deadline, now)))
+    .where(
+      and(
+        inArray(serviceRequests.status, WORKING),
+        sql`${serviceRequests.deadline} IS NOT NULL`,
+        ne(serviceRequests.dueState, 'overdue'),
+        inArray(serviceRequests.dueState, [...NOT_YET_DUE, 'due_soon']),
+        lt(serviceRequests.deadline, now),
+      ),
+    )
     .orderBy(serviceRequests.deadline)
     .limit(BATCH)
     .for('update', { skipLocked: true });

@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf, type Actor, type AuditContext, type Scope } from '../../platform/access';
-import { auditRow, writeAudit, type AuditRow } from '../../platform/audit/audit.service';
+import { auditRow, writeAudit } from '../../platform/audit/audit.service';
 import type { DataCipher } from '../../platform/crypto';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { claimRow, claimTaken, fingerprintOf, storedAnswer, type IdempotencyClaim } from '../../platform/idempotency';
@@ -302,12 +302,10 @@ export function createRequestsService({ db, cipher, places, identity, residents,
         request,
         event,
         delta: statDelta(request, createdAt, { received: 1, openDelta: 1 }),
-        audit: auditRow(audit, {
-          action: 'request.create',
-          entityType: 'service_request',
-          entityId: id,
+        audit: {
+          ...auditRow(audit, { action: 'request.create', entityType: 'service_request', entityId: id }),
           after: JSON.stringify({ category: category.code, channel: fields.channel, placeId: fields.grid.id, triage }),
-        }) as AuditRow & { after: string },
+        },
         ...(fields.claim ? { claim: claimRow(fields.claim, { status: 201, body: { requestId: id } }) } : {}),
       });
     const major = triage === 'major' && request.triageConfirmed;

@@ -1,0 +1,2 @@
+DROP INDEX "service_requests_due_idx";--> statement-breakpoint
+CREATE INDEX "service_requests_due_idx" ON "service_requests" USING btree ("due_state","deadline") WHERE "service_requests"."status" IN ('accepted', 'assigned', 'in_progress') AND "service_requests"."deadline" IS NOT NULL AND "service_requests"."due_state" <> 'overdue';
