@@ -1,0 +1,2 @@
+DROP INDEX "service_requests_open_idx";--> statement-breakpoint
+CREATE INDEX "service_requests_open_idx" ON "service_requests" USING btree ("place_path" text_pattern_ops,"created_at","id","status") WHERE "service_requests"."status" IN ('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'followed_up');
