@@ -58,7 +58,7 @@ function asPgbenchScript({ text, values }: SentStatement): string {
     if (v === null || v === undefined) return 'NULL';
     if (typeof v === 'boolean' || typeof v === 'number') return String(v);
     const textValue = String(v);
-    if (textValue.startsWith('bench-')) return "'pgbench-' || :client_id || '-' || :k";
+    if (textValue.startsWith('bench-')) return "'pgbench-' || gen_random_uuid()";
     if (textValue.includes(String(requestId))) return "jsonb_build_object('requestId', (SELECT id FROM req))";
     return `'${textValue.replace(/'/g, "''")}'`;
   };
@@ -193,7 +193,7 @@ try {
     // (b) the bare INSERT of a request row, for scale.
     const pgbench = (label: string, statement: string) => {
       const script = path.join(os.tmpdir(), `gridwork-pgbench-${process.pid}.sql`);
-      fs.writeFileSync(script, `\\set k random(1, 2000000000)\n${statement.replace(/\s+/g, ' ')};\n`);
+      fs.writeFileSync(script, `${statement.replace(/\s+/g, ' ')};\n`);
       const out = execFileSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', '10', '-f', script, url!.toString()], { encoding: 'utf8' });
       fs.rmSync(script);
       const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);

@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { badRequest } from './errors';
 
 /** Opaque keyset cursors: base64url of the sort key of the last row returned. */
@@ -24,4 +25,13 @@ export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => readonl
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
   return { items, nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * The keyset condition for a newest-first page, as a row comparison: `(a, b) < (x, y)` is read as
+ * an index range on (…, a, b), where the equivalent `a < x OR (a = x AND b < y)` is checked row by
+ * row from the newest, so each page cost more the deeper it was.
+ */
+export function olderThan(columns: readonly [SQLWrapper, SQLWrapper], after: readonly [unknown, unknown]): SQL {
+  return sql`(${columns[0]}, ${columns[1]}) < (${after[0]}, ${after[1]})`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { RequestStatus, Triage } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { queryRows, rowOf } from '../../db/sql';
@@ -7,6 +7,7 @@ import { auditInsert, type AuditRow } from '../../platform/audit/audit.service';
 import { claimInsert, type claimRow } from '../../platform/idempotency';
 import { referenceSql } from './requests.views';
 import { scopeCondition, type Scope } from '../../platform/access';
+import { olderThan } from '../../platform/pagination';
 import { requestCategories, requestEvents, requestFollowers, requestPhotos, requestStatDeltas, serviceRequests } from './requests.tables';
 
 export type CategoryRow = typeof requestCategories.$inferSelect;
@@ -147,7 +148,7 @@ export async function listRequests(db: Db, filter: RequestFilter): Promise<Reque
   const c = filterConditions(filter);
   if (filter.after) {
     const at = new Date(filter.after[0]);
-    c.push(or(lt(serviceRequests.createdAt, at), and(eq(serviceRequests.createdAt, at), lt(serviceRequests.id, filter.after[1])))!);
+    c.push(olderThan([serviceRequests.createdAt, serviceRequests.id], [at, filter.after[1]]));
   }
   return db
     .select()
@@ -167,7 +168,7 @@ export async function listRequestsInGrids(db: Db, gridPaths: readonly string[], 
   const c = filterConditions({ ...filter, scope: null, pathPrefix: undefined });
   if (filter.after) {
     const at = new Date(filter.after[0]);
-    c.push(or(lt(serviceRequests.createdAt, at), and(eq(serviceRequests.createdAt, at), lt(serviceRequests.id, filter.after[1])))!);
+    c.push(olderThan([serviceRequests.createdAt, serviceRequests.id], [at, filter.after[1]]));
   }
   const parts = gridPaths.map(
     (path) =>
@@ -198,7 +199,7 @@ export async function publicRequests(db: Db, communityPath: string, after: reado
   const c: SQL[] = [under(serviceRequests.placePath, communityPath), eq(serviceRequests.publicConsent, true), ne(serviceRequests.triage, 'private'), ne(serviceRequests.status, 'rejected')];
   if (after) {
     const at = new Date(after[0]);
-    c.push(or(lt(serviceRequests.createdAt, at), and(eq(serviceRequests.createdAt, at), lt(serviceRequests.id, after[1])))!);
+    c.push(olderThan([serviceRequests.createdAt, serviceRequests.id], [at, after[1]]));
   }
   return db
     .select()
