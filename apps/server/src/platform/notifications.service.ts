@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Notification } from '@gridwork/contracts';
 import type { Db } from '../db/client';
 import type { Actor } from './access';
 import { notFound } from './errors';
 import { notifications } from './notifications.tables';
-import { decodeCursor, pageFrom } from './pagination';
+import { decodeCursor, olderThan, pageFrom } from './pagination';
 
 export interface NewNotification {
   readonly userId: string;
@@ -36,7 +36,7 @@ export function createNotificationsService({ db }: { db: Db }) {
       if (query.unread) conditions.push(isNull(notifications.readAt));
       if (after) {
         const at = new Date(after[0]);
-        conditions.push(or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, after[1])))!);
+        conditions.push(olderThan([notifications.createdAt, notifications.id], [at, after[1]]));
       }
       const rows = await db
         .select()

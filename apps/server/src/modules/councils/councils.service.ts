@@ -1,10 +1,10 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { CouncilAgendaItem, CouncilItemStatus } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
 import { assertRecordAccess, auditContextOf, requirePermission, scopeCondition, scopeOf, type Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
 import { conflict } from '../../platform/errors';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { councilAgendaItems } from './councils.tables';
 
@@ -108,7 +108,7 @@ export function createCouncilsService({ db, places }: { db: Db; places: PlacesSe
       }
       if (query.status) c.push(eq(councilAgendaItems.status, query.status));
       const after = decodeCursor(query.cursor, 2)?.map(String);
-      if (after) c.push(or(lt(councilAgendaItems.createdAt, new Date(after[0]!)), and(eq(councilAgendaItems.createdAt, new Date(after[0]!)), lt(councilAgendaItems.id, after[1]!)))!);
+      if (after) c.push(olderThan([councilAgendaItems.createdAt, councilAgendaItems.id], [new Date(after[0]!), after[1]!]));
       const rows = await db.select().from(councilAgendaItems).where(and(...c)).orderBy(desc(councilAgendaItems.createdAt), desc(councilAgendaItems.id)).limit(query.limit + 1);
       const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
       return { items: await views(db, page.items), nextCursor: page.nextCursor };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { EVENT_STATUS_LABELS, eventTimeIssues, type Attendance, type CreateEvent, type CreateSignup, type Event, type EventListQuery, type Signup, type UpdateEvent } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -7,7 +7,7 @@ import { assertRecordAccess, auditContextOf, inScope, requirePermission, scopeOf
 import { writeAudit } from '../../platform/audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import type { NotificationsService } from '../../platform/notifications.service';
@@ -137,7 +137,7 @@ export function createEventsService({ db, places, residents, notifications }: Ev
         c.push(sql`EXISTS (SELECT 1 FROM ${eventSignups} WHERE ${eventSignups.eventId} = ${events.id} AND ${eventSignups.residentId} = ${me} AND ${eventSignups.status} <> 'cancelled')`);
       }
       const after = decodeCursor(query.cursor, 2)?.map(String);
-      if (after) c.push(or(lt(events.startsAt, new Date(after[0]!)), and(eq(events.startsAt, new Date(after[0]!)), lt(events.id, after[1]!)))!);
+      if (after) c.push(olderThan([events.startsAt, events.id], [new Date(after[0]!), after[1]!]));
       const rows = await db.select().from(events).where(and(...c)).orderBy(desc(events.startsAt), desc(events.id)).limit(query.limit + 1);
       const page = pageFrom(rows, query.limit, (r) => [r.startsAt.toISOString(), r.id]);
       return { items: await views(db, actor, page.items), nextCursor: page.nextCursor };

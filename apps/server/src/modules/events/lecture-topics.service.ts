@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CreateLectureTopic, LectureTopic } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditContextOf, requirePermission, type Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit/audit.service';
 import { conflict, forbidden, notFound } from '../../platform/errors';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import { placeFilterPath, under } from '../volunteers/volunteers.shared';
 import { lectureTopics, lectureVotes } from './events.tables';
@@ -44,7 +44,7 @@ export function createLectureTopicsService({ db, places }: { db: Db; places: Pla
       const after = decodeCursor(query.cursor, 2);
       if (after) {
         const [votes, id] = [Number(after[0]), String(after[1])];
-        c.push(or(lt(lectureTopics.votes, votes), and(eq(lectureTopics.votes, votes), lt(lectureTopics.id, id)))!);
+        c.push(olderThan([lectureTopics.votes, lectureTopics.id], [votes, id]));
       }
       const rows = await db.select().from(lectureTopics).where(and(...c)).orderBy(desc(lectureTopics.votes), desc(lectureTopics.id)).limit(query.limit + 1);
       const page = pageFrom(rows, query.limit, (r) => [r.votes, r.id]);

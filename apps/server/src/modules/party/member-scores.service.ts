@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Permission, CreateScoreEntry, CreateScoreItem, MemberScoreDetail, MemberScoreRanking, MemberScoreRankingQuery, ScoreEntry, ScoreEntryListQuery, ScoreItem, UpdateScoreItem } from '@gridwork/contracts';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../pl
 import { fingerprintOf, once } from '../../platform/idempotency';
 import { users } from '../../platform/identity/identity.tables';
 import type { NotificationsService } from '../../platform/notifications.service';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import { awardMemberScore, memberIdOfUser, retractMemberScore, type ScoreAward } from './member-scores.award';
 import { rankMembers } from './member-scores.ranking';
 import { scoreYearOf, signMatches, sourceLabelOf, totalsOf } from './member-scores.rules';
@@ -160,7 +160,7 @@ export function createMemberScoresService({ db, notifications }: MemberScoresDep
       if (query.year) c.push(eq(memberScoreEntries.year, query.year));
       if (query.manual !== undefined) c.push(query.manual ? eq(memberScoreEntries.sourceType, 'manual') : sql`${memberScoreEntries.sourceType} <> 'manual'`);
       const after = decodeCursor(query.cursor, 2)?.map(String);
-      if (after) c.push(or(lt(memberScoreEntries.createdAt, new Date(after[0]!)), and(eq(memberScoreEntries.createdAt, new Date(after[0]!)), lt(memberScoreEntries.id, after[1]!)))!);
+      if (after) c.push(olderThan([memberScoreEntries.createdAt, memberScoreEntries.id], [new Date(after[0]!), after[1]!]));
       const rows = await entryViews(db, actor, and(...c)!, { limit: query.limit + 1 });
       const page = pageFrom(rows, query.limit, (r) => r.cursorKey);
       return { items: page.items.map(stripKey), nextCursor: page.nextCursor };

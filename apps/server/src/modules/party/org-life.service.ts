@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   ORG_LIFE_SESSION_STATUS_LABELS,
   ORG_LIFE_SESSION_TYPE_LABELS,
@@ -18,7 +18,7 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
 import { normalisePhoto } from '../../platform/images';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import { awardMemberScore, retractMemberScore } from './member-scores.award';
 import { partyMembers } from './party-members.tables';
 import { partyOrgs } from './party.tables';
@@ -137,7 +137,7 @@ export function createOrgLifeService({ db }: OrgLifeDeps) {
       const after = decodeCursor(query.cursor, 2)?.map(String);
       if (after) {
         const at = new Date(after[0]!);
-        conditions.push(or(lt(orgLifeSessions.startsAt, at), and(eq(orgLifeSessions.startsAt, at), lt(orgLifeSessions.id, after[1]!)))!);
+        conditions.push(olderThan([orgLifeSessions.startsAt, orgLifeSessions.id], [at, after[1]!]));
       }
       const rows = (
         await db

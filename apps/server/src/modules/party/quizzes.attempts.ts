@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { QuizAttemptListQuery, QuizAttemptResult, QuizAttemptRow, StartedQuizAttempt, SubmitQuizAnswers } from '@gridwork/contracts';
 import type { Db } from '../../db/client';
@@ -6,7 +6,7 @@ import { auditContextOf, inScope, scopeCondition, scopeOf, type Actor } from '..
 import { writeAudit } from '../../platform/audit/audit.service';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import { requireMember, roleFor } from './learning.access';
 import { earnStudyPoints } from './learning.points';
 import { awardMemberScore } from './member-scores.award';
@@ -138,7 +138,7 @@ export function createQuizAttemptsService({ db, quizzes }: QuizAttemptsDeps) {
       if (role.as !== 'staff') throw forbidden();
       const c: SQL[] = [eq(quizAttempts.quizId, quizId), scopeCondition(scopeOf(actor, 'learning.manage'), partyMembers.placePath)];
       const after = decodeCursor(query.cursor, 2)?.map(String);
-      if (after) c.push(or(lt(quizAttempts.startedAt, new Date(after[0]!)), and(eq(quizAttempts.startedAt, new Date(after[0]!)), lt(quizAttempts.id, after[1]!)))!);
+      if (after) c.push(olderThan([quizAttempts.startedAt, quizAttempts.id], [new Date(after[0]!), after[1]!]));
       const rows = await db
         .select({ attempt: quizAttempts, memberName: partyMembers.name, orgName: partyOrgs.name })
         .from(quizAttempts)

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { olderThan } from '../../platform/pagination';
 import type { Db } from '../../db/client';
 import { storeDonations, storeGoods, storeRedemptions } from './store.tables';
 import type { DonationRow, GoodsRow, RedemptionRow } from './store.views';
@@ -58,7 +59,7 @@ export async function insertDonation(tx: Db, values: typeof storeDonations.$infe
 }
 
 const newestFirst = (createdAt: typeof storeDonations.createdAt | typeof storeRedemptions.createdAt, id: typeof storeDonations.id | typeof storeRedemptions.id, after?: readonly [string, string]) =>
-  after ? or(lt(createdAt, new Date(after[0])), and(eq(createdAt, new Date(after[0])), lt(id, after[1])))! : undefined;
+  after ? olderThan([createdAt, id], [new Date(after[0]), after[1]]) : undefined;
 
 export async function listDonations(db: Db, where: SQL[], limit: number, after?: readonly [string, string]): Promise<DonationRow[]> {
   const c = [...where, newestFirst(storeDonations.createdAt, storeDonations.id, after)].filter((x): x is SQL => x !== undefined);

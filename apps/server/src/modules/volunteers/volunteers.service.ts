@@ -6,7 +6,7 @@ import { assertRecordAccess, auditContextOf, scopeCondition, scopeOf, type Actor
 import { writeAudit } from '../../platform/audit/audit.service';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { fingerprintOf, once } from '../../platform/idempotency';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import { visibilityOf, visibleCondition } from '../events/events.visibility';
@@ -68,7 +68,7 @@ export function createVolunteersService({ db, places, residents, confirmedHalfHo
       if (query.placeId) c.push(sql`${volunteers.placePath} LIKE ${under(await placeFilterPath(places, db, query.placeId, scope.paths))}`);
       if (query.q) c.push(ilike(volunteers.name, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
       const after = decodeCursor(query.cursor, 2)?.map(String);
-      if (after) c.push(or(lt(volunteers.createdAt, new Date(after[0]!)), and(eq(volunteers.createdAt, new Date(after[0]!)), lt(volunteers.id, after[1]!)))!);
+      if (after) c.push(olderThan([volunteers.createdAt, volunteers.id], [new Date(after[0]!), after[1]!]));
       const rows = await db.select().from(volunteers).where(and(...c)).orderBy(desc(volunteers.createdAt), desc(volunteers.id)).limit(query.limit + 1);
       const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
       return { items: await views(db, actor, page.items), nextCursor: page.nextCursor };

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { WISH_CLAIM_DAYS, type CreateWish, type Wish, type WishListQuery } from '@gridwork/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -8,7 +8,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../platform/erro
 import { fingerprintOf, once } from '../../platform/idempotency';
 import type { Job } from '../../platform/jobs/scheduler';
 import type { NotificationsService } from '../../platform/notifications.service';
-import { decodeCursor, pageFrom } from '../../platform/pagination';
+import { decodeCursor, olderThan, pageFrom } from '../../platform/pagination';
 import type { PlacesService } from '../places/places.service';
 import type { ResidentsService } from '../residents/residents.service';
 import type { MemberScoreAwards } from '../party/member-scores.service';
@@ -101,7 +101,7 @@ export function createWishesService({ db, places, residents, notifications, memb
         if (!place || !wall.paths.some((p) => p.startsWith(place.path) || place.path.startsWith(p))) throw notFound();
         c.push(sql`${wishes.placePath} LIKE ${`${place.path}%`}`);
       }
-      if (after) c.push(or(lt(wishes.createdAt, new Date(after[0])), and(eq(wishes.createdAt, new Date(after[0])), lt(wishes.id, after[1])))!);
+      if (after) c.push(olderThan([wishes.createdAt, wishes.id], [new Date(after[0]), after[1]]));
       const rows = await db.select().from(wishes).where(and(...c)).orderBy(desc(wishes.createdAt), desc(wishes.id)).limit(query.limit + 1);
       const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
       return { items: await views(db, actor, page.items), nextCursor: page.nextCursor };
