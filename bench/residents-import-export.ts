@@ -20,7 +20,10 @@ import type { Actor } from '../apps/server/src/platform/access';
 import { permissionsOf } from '@gridwork/contracts';
 import { createServices } from '../apps/server/src/services';
 import { createResidentsExcelService } from '../apps/server/src/modules/residents/residents.import';
+import { tuneHeapGrowth } from '../apps/server/src/platform/heap';
 
+// The server's own heap setting (main.ts).
+const heapGrowingPercent = tuneHeapGrowth();
 const base = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!base) throw new Error('Set DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server');
 const IMPORT_ROWS = Number(process.argv[2] ?? 100_000);
@@ -84,7 +87,7 @@ try {
   clearInterval(sampler);
   const job = await excel.getJob(SYSTEM_ACTOR, id);
   console.log(`import: ${job.status} ${job.created.toLocaleString()} created, ${job.failed} failed${job.message ? ` (${job.message})` : ''} in ${seconds.toFixed(1)} s = ${Math.round(IMPORT_ROWS / seconds).toLocaleString()} rows/s`);
-  console.log(`import RSS: before ${mb(rssBefore)}, peak sampled ${mb(peak)} (JS heap peak ${mb(peakHeap)}, external peak ${mb(peakExternal)}); process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`import RSS (heap growing percent ${heapGrowingPercent}): before ${mb(rssBefore)}, peak sampled ${mb(peak)} (JS heap peak ${mb(peakHeap)}, external peak ${mb(peakExternal)}); process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
   // 3. a million rows: copies of the imported rows (real ciphertexts, distinct blind indexes)
   started = performance.now();

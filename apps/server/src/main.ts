@@ -10,9 +10,11 @@ import { startScheduler } from './platform/jobs/scheduler';
 import { auditSealJob } from './platform/audit/audit.service';
 import { loadConfig } from './platform/config';
 import { createDataCipher, cryptoSuiteFrom, loadDataKey } from './platform/crypto';
+import { tuneHeapGrowth } from './platform/heap';
 
 async function main(): Promise<void> {
   const started = performance.now();
+  tuneHeapGrowth();
   const config = loadConfig();
   let database;
   try {

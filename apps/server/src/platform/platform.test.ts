@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, pageFrom } from './pagination';
 import { generatePassword, hashPassword, verifyPassword } from './identity/passwords';
 import { checkTotp, currentTotp, newTotpSecret } from './identity/totp';
 import { describeIssue } from './validation-messages';
+import { tuneHeapGrowth } from './heap';
 
 describe('passwords (scrypt)', () => {
   it('verifies the right password only, with a salt per hash', async () => {
@@ -123,5 +124,15 @@ describe('validation messages', () => {
     expect(describeIssue(issue, 'en-US')).toBe('must have at most 100 characters');
     expect(describeIssue({ keyword: 'unrecognized_keys', instancePath: '', params: { keys: ['bogus'] } }, 'zh-CN')).toBe('包含不允许的字段：bogus');
     expect(describeIssue({ keyword: 'custom', instancePath: '/newPassword', message: 'password_too_weak', params: {} }, 'zh-CN')).toContain('至少 10 位');
+  });
+});
+
+describe('heap growth setting', () => {
+  it('defaults to 50 %, takes 0 for V8 own and refuses nonsense', () => {
+    expect(tuneHeapGrowth({})).toBe(50);
+    expect(tuneHeapGrowth({ GRIDWORK_HEAP_GROWING_PERCENT: '0' })).toBe(0);
+    expect(tuneHeapGrowth({ GRIDWORK_HEAP_GROWING_PERCENT: '120' })).toBe(120);
+    expect(() => tuneHeapGrowth({ GRIDWORK_HEAP_GROWING_PERCENT: 'lots' })).toThrow(/GRIDWORK_HEAP_GROWING_PERCENT/);
+    expect(() => tuneHeapGrowth({ GRIDWORK_HEAP_GROWING_PERCENT: '-5' })).toThrow(/GRIDWORK_HEAP_GROWING_PERCENT/);
   });
 });
