@@ -230,6 +230,31 @@ describe('import', () => {
     expect(byRow.get(11)!.join()).toContain('性别:性别与身份证号码不一致');
   });
 
+  it('writes small batches side by side, reports bad rows among them, and keeps the last head the sheet names', async () => {
+    const service = createResidentsExcelService({ db: t.database.db, cipher: testCipher(), places: t.app.services.places, batchSize: 2, writeLanes: 3 });
+    const household = codesA[5]!;
+    const firstHead = person({ name: '钱一', relationToHead: '户主', householdCode: household });
+    const lastHead = person({ name: '钱二', relationToHead: '户主', householdCode: household });
+    const others = Array.from({ length: 9 }, (_, i) => person({ name: `孙${'一二三四五六七八九'[i]}`, householdCode: codesA[i % 3] }));
+    const valid = others[2]!.idNumber as string;
+    const wrongCheckDigit = valid.slice(0, 17) + (valid[17] === '1' ? '2' : '1');
+    const rows = [firstHead, others[0]!, others[1]!, { ...others[2]!, idNumber: wrongCheckDigit }, others[3]!, others[4]!, lastHead, ...others.slice(5)];
+    const file = path.join(os.tmpdir(), `lanes-${process.pid}.xlsx`);
+    fs.writeFileSync(file, await workbookOf(rows));
+    const actor = await staffActor();
+    const { id } = await service.startImport(actor, { path: file, fileName: 'lanes.xlsx' }, 'skip-invalid');
+    await service.whenIdle();
+    expect(await service.getJob(actor, id)).toMatchObject({ status: 'done', total: 11, processed: 11, created: 10, updated: 0, failed: 1 });
+    const report = await readSheet(Buffer.from(await streamToBuffer(await service.errorsWorkbook(actor, id))));
+    expect(report.slice(1).map((r) => r[0])).toEqual(['5']);
+    expect(await countByIdNumbers(rows.filter((_, i) => i !== 3).map((r) => r.idNumber as string))).toBe(10);
+    const [head] = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`SELECT r.name FROM households h JOIN residents r ON r.id = h.head_resident_id JOIN places p ON p.id = h.place_id WHERE p.code = ${household}`,
+    );
+    expect(head!.name).toBe('钱二');
+  });
+
   it('refuses merged cells row by row', async () => {
     const rows = [person({ name: '甲' }), person({ name: '乙' }), person({ name: '丙' })];
     const job = await importAndWait(staff, await workbookOf(rows, { merges: ['F3:F4'] }));
@@ -308,6 +333,12 @@ describe('bad input', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 });
+
+async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
 
 async function staffActor(): Promise<Actor> {
   const { communityA } = await t.demo();

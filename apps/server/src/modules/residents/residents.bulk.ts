@@ -138,9 +138,16 @@ export async function upsertResidents(
 ): Promise<{ created: number; updated: number }> {
   if (batch.length === 0) return { created: 0, updated: 0 };
   const now = new Date();
-  const buildings = new Map(batch.map(({ household }) => [household.placeId, household.buildingId]));
-  const values = batch.map(({ row, household, idNumberIndex }) => {
-    const sealed = seal(cipher, { idType: row.identity.idType, idNumber: row.identity.idNumber, phone: row.phone, healthNotes: null }, idNumberIndex);
+  const sealed = batch.map(({ row, idNumberIndex }) => seal(cipher, { idType: row.identity.idType, idNumber: row.identity.idNumber, phone: row.phone, healthNotes: null }, idNumberIndex));
+  const before = known ?? (await existingByIdIndexes(
+    tx,
+    sealed.map((s) => s.idNumberIndex),
+  ));
+  // One object literal per row, in one shape: spreading rows into new ones cost ~10 µs a row.
+  // The household each known record was in lets the statement tell moves from stays.
+  const input = batch.map(({ row, household }, n) => {
+    const s = sealed[n]!;
+    const old = before.get(s.idNumberIndex);
     return {
       household_id: household.placeId,
       place_id: household.placeId,
@@ -150,25 +157,23 @@ export async function upsertResidents(
       gender: row.identity.gender,
       birth_date: row.identity.birthDate,
       id_type: row.identity.idType,
-      id_number_enc: sealed.idNumberEnc,
-      id_number_index: sealed.idNumberIndex,
-      id_number_masked: sealed.idNumberMasked,
-      phone_enc: sealed.phoneEnc,
-      phone_index: sealed.phoneIndex,
-      phone_masked: sealed.phoneMasked,
+      id_number_enc: s.idNumberEnc,
+      id_number_index: s.idNumberIndex,
+      id_number_masked: s.idNumberMasked,
+      phone_enc: s.phoneEnc,
+      phone_index: s.phoneIndex,
+      phone_masked: s.phoneMasked,
       relation_to_head: row.relationToHead,
       residence_type: row.residenceType,
       occupation: row.occupation,
       employer: row.employer,
       notes: row.notes,
+      n,
+      building_id: household.buildingId,
+      old_household_id: old?.householdId ?? null,
+      known: old !== undefined,
     };
   });
-  const before = known ?? (await existingByIdIndexes(
-    tx,
-    values.map((v) => v.id_number_index),
-  ));
-  // The household each known record was in, so that the statement can tell moves from stays.
-  const input = values.map((v, n) => ({ ...v, n, building_id: buildings.get(v.household_id), old_household_id: before.get(v.id_number_index)?.householdId ?? null, known: before.has(v.id_number_index) }));
 
   const set = ['updated_at = excluded.updated_at', 'gender = excluded.gender', 'birth_date = excluded.birth_date'];
   for (const key of present) for (const column of UPDATABLE[key]) if (column !== 'gender' && column !== 'birth_date') set.push(`${column} = excluded.${column}`);

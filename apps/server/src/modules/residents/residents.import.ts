@@ -30,6 +30,7 @@ import { columnLetter } from '../../platform/xlsx/xml';
 import { createSheetWriter } from '../../platform/xlsx/sheet-writer';
 import { idIndexInput } from './residents.rules';
 import { residentImportErrors, residentImports } from './residents.tables';
+import { createWriteLanes } from './residents.import-lanes';
 
 export interface ResidentsExcelDeps {
   readonly db: Db;
@@ -37,6 +38,8 @@ export interface ResidentsExcelDeps {
   readonly places: PlacesService;
   /** Rows per upsert statement. */
   readonly batchSize?: number;
+  /** Batches written at once in skip-invalid mode, each on its own connection (a pool). */
+  readonly writeLanes?: number;
   readonly maxRows?: number;
 }
 
@@ -133,6 +136,7 @@ class JobFailure extends Error {}
 export function createResidentsExcelService(deps: ResidentsExcelDeps) {
   const { db, cipher } = deps;
   const batchSize = deps.batchSize ?? 1000;
+  const writeLanes = deps.writeLanes ?? 2;
   const maxRows = deps.maxRows ?? IMPORT_MAX_ROWS;
   let queue: Promise<void> = Promise.resolve();
 
@@ -279,45 +283,47 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
     }
     await setJob(jobId, { status: 'running', message: '正在导入', total: estimate });
     const source = chunks();
-    /**
-     * At most one batch is being written while the next one is read, parsed and checked: the
-     * database works on one batch while this process prepares the next.
-     */
-    let inflight: Promise<void> = Promise.resolve();
-    let writeFailure: { error: unknown } | undefined;
-    const startWrite = async (write: () => Promise<void>) => {
+    // Skip-invalid writes several batches at once on a pool; all-or-nothing has one transaction and
+    // the embedded database one connection, so one lane.
+    const lanes = createWriteLanes(mode === 'skip-invalid' && separateConnections ? writeLanes : 1);
+    const headsOf = (good: readonly BulkRow[]) => new Set(good.filter((g) => g.row.relationToHead === 'head').map((g) => g.household.placeId));
+    const startWrite = async (heads: ReadonlySet<string>, write: () => Promise<void>) => {
       const mark = performance.now();
-      await inflight;
+      await lanes.start(heads, write);
       timing.write += performance.now() - mark;
-      if (writeFailure) throw writeFailure.error;
-      inflight = write().catch((error: unknown) => {
-        writeFailure = { error };
-      });
-    };
-    const drain = async () => {
-      const mark = performance.now();
-      await inflight;
-      timing.write += performance.now() - mark;
-      if (writeFailure) throw writeFailure.error;
     };
     try {
       if (mode === 'skip-invalid') {
+        /**
+         * A chunk's checks (two lookups) and the start of its write run while the next chunk is
+         * read, so that this thread parses while the database answers. One chunk at a time is
+         * checked, in sheet order, as the duplicate check needs.
+         */
+        let previous: Promise<void> = Promise.resolve();
         for await (const { rows, passed } of source) {
-          const mark = performance.now();
-          const { good, known } = await checkChunk(db, rows);
-          await flushErrors(db);
-          timing.check += performance.now() - mark;
-          await startWrite(async () => {
-            if (good.length > 0) {
-              const result = await upsertResidents(db, cipher, good, present, auditActor, known);
-              created += result.created;
-              updated += result.updated;
-            }
-            processed += passed;
-            await progress(db);
-          });
+          await previous;
+          previous = (async () => {
+            const mark = performance.now();
+            const { good, known } = await checkChunk(db, rows);
+            await flushErrors(db);
+            timing.check += performance.now() - mark;
+            await startWrite(headsOf(good), async () => {
+              if (good.length > 0) {
+                const result = await upsertResidents(db, cipher, good, present, auditActor, known);
+                created += result.created;
+                updated += result.updated;
+              }
+              processed += passed;
+              await progress(db);
+            });
+          })();
+          // Handled when awaited; until then a failure must not count as unhandled.
+          previous.catch(() => undefined);
         }
-        await drain();
+        await previous;
+        const mark = performance.now();
+        await lanes.drain();
+        timing.write += performance.now() - mark;
       } else {
         // All-or-nothing: write inside one transaction until the first bad row, then roll back.
         const rollback = new Error('rollback');
@@ -332,7 +338,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
                 const { good, known } = await checkChunk(tx, rows);
                 timing.check += performance.now() - mark;
                 if (bad.size > 0) break;
-                await startWrite(async () => {
+                await startWrite(new Set(), async () => {
                   const result = await upsertResidents(tx, cipher, good, present, auditActor, known);
                   created += result.created;
                   updated += result.updated;
@@ -341,9 +347,9 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
                 });
               }
             } finally {
-              await inflight;
+              await lanes.settle();
             }
-            if (writeFailure) throw writeFailure.error;
+            await lanes.drain();
             if (bad.size > 0) throw rollback;
           })
           .catch((error: unknown) => {
@@ -366,7 +372,7 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
       }
       }
     } finally {
-      await inflight;
+      await lanes.settle();
       await source.return(undefined);
     }
     await finish(jobId, actor, { status: 'done', processed: total, total, created, updated, failed: bad.size, message: null }, file);
