@@ -37,7 +37,8 @@ export function artifactPath(fileName: string): string {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
+  // Transitions fast-forwarded to their end: a progress bar is shown where it is going, not mid-way.
+  await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export async function signIn(page: Page, base: string, username: string, password = 'Gridwork@2026'): Promise<void> {

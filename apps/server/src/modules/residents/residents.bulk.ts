@@ -70,7 +70,7 @@ const UPDATABLE: Readonly<Record<ColumnKey, readonly string[]>> = {
   notes: ['notes'],
 };
 
-/** The columns written by an import, with their SQL types (for `jsonb_to_recordset`). */
+/** The columns written by an import, with their SQL types (for `json_to_recordset`). */
 const INPUT_COLUMNS = [
   ['household_id', 'uuid'],
   ['place_id', 'uuid'],
@@ -121,7 +121,7 @@ export async function existingByIdIndexes(db: Db, indexes: readonly string[]): P
 }
 
 /**
- * Writes one batch with one `INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT` statement: a
+ * Writes one batch with one `INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT` statement: a
  * new ID number inserts, a known one updates the live record (same blind index as the API uses).
  * Gender and birth date always follow the identity; columns missing from the sheet keep their
  * stored values. Records move-ins and household changes in the move history, keeps care-group
@@ -135,6 +135,8 @@ export async function upsertResidents(
   actor: BulkActor,
   /** Households of the records these rows update, when the caller already looked them up. */
   known?: ReadonlyMap<string, ExistingResident>,
+  /** Households whose own row is known to exist: left alone unless this batch names their head. */
+  householdRowsExist: ReadonlySet<string> = new Set(),
 ): Promise<{ created: number; updated: number }> {
   if (batch.length === 0) return { created: 0, updated: 0 };
   const now = new Date();
@@ -145,6 +147,7 @@ export async function upsertResidents(
   ));
   // One object literal per row, in one shape: spreading rows into new ones cost ~10 µs a row.
   // The household each known record was in lets the statement tell moves from stays.
+  const headed = new Set(batch.filter(({ row }) => row.relationToHead === 'head').map(({ household }) => household.placeId));
   const input = batch.map(({ row, household }, n) => {
     const s = sealed[n]!;
     const old = before.get(s.idNumberIndex);
@@ -172,6 +175,7 @@ export async function upsertResidents(
       building_id: household.buildingId,
       old_household_id: old?.householdId ?? null,
       known: old !== undefined,
+      ensure_household: headed.has(household.placeId) || !householdRowsExist.has(household.placeId),
     };
   });
 
@@ -184,7 +188,7 @@ export async function upsertResidents(
   const [counts] = await queryRows<{ created: number; updated: number }>(
     tx,
     sql`WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(${sql.raw(INPUT_TYPES)}, n int, building_id uuid, old_household_id uuid, known boolean)
+        SELECT * FROM json_to_recordset(${JSON.stringify(input)}::json) AS x(${sql.raw(INPUT_TYPES)}, n int, building_id uuid, old_household_id uuid, known boolean, ensure_household boolean)
       ), written AS (
         INSERT INTO residents (${sql.raw(INPUT_NAMES)}, created_at, updated_at)
         SELECT ${sql.raw(INPUT_NAMES)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM input ORDER BY n
@@ -208,6 +212,7 @@ export async function upsertResidents(
         INSERT INTO households (place_id, place_path, building_id, head_resident_id)
         SELECT DISTINCT ON (i.household_id) i.household_id, i.place_path, i.building_id, h.id
         FROM input i LEFT JOIN heads h ON h.household_id = i.household_id
+        WHERE i.ensure_household
         ORDER BY i.household_id
         ON CONFLICT (place_id) DO UPDATE SET head_resident_id = excluded.head_resident_id, updated_at = now() WHERE excluded.head_resident_id IS NOT NULL
       )

@@ -166,6 +166,8 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
     const today = new Date();
     const scope: Scope = scopeOf(actor, 'resident.write');
     const households = new Map<string, HouseholdRef | null>();
+    /** Households whose own row an earlier batch of this import has written. */
+    const householdRowsExist = new Set<string>();
     const bad = new Set<number>();
     let pendingErrors: (typeof residentImportErrors.$inferInsert)[] = [];
     let total = 0;
@@ -309,7 +311,8 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
             timing.check += performance.now() - mark;
             await startWrite(headsOf(good), async () => {
               if (good.length > 0) {
-                const result = await upsertResidents(db, cipher, good, present, auditActor, known);
+                const result = await upsertResidents(db, cipher, good, present, auditActor, known, householdRowsExist);
+                for (const g of good) householdRowsExist.add(g.household.placeId);
                 created += result.created;
                 updated += result.updated;
               }
@@ -339,7 +342,8 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
                 timing.check += performance.now() - mark;
                 if (bad.size > 0) break;
                 await startWrite(new Set(), async () => {
-                  const result = await upsertResidents(tx, cipher, good, present, auditActor, known);
+                  const result = await upsertResidents(tx, cipher, good, present, auditActor, known, householdRowsExist);
+                  for (const g of good) householdRowsExist.add(g.household.placeId);
                   created += result.created;
                   updated += result.updated;
                   processed += passed;
