@@ -294,6 +294,8 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
       await lanes.start(heads, write);
       timing.write += performance.now() - mark;
     };
+    /** The check and write start of the chunk before the one being read (skip-invalid). */
+    let previous: Promise<void> = Promise.resolve();
     try {
       if (mode === 'skip-invalid') {
         /**
@@ -301,7 +303,6 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
          * read, so that this thread parses while the database answers. One chunk at a time is
          * checked, in sheet order, as the duplicate check needs.
          */
-        let previous: Promise<void> = Promise.resolve();
         for await (const { rows, passed } of source) {
           await previous;
           previous = (async () => {
@@ -376,6 +377,8 @@ export function createResidentsExcelService(deps: ResidentsExcelDeps) {
       }
       }
     } finally {
+      // When reading fails, the chunk already read must not start its write after the job ended.
+      await previous.catch(() => undefined);
       await lanes.settle();
       await source.return(undefined);
     }
