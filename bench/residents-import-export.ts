@@ -69,7 +69,7 @@ try {
   const services = createServices({ db, config, cipher });
   const excel = createResidentsExcelService({ db, cipher, places: services.places });
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  const { rss: rssBefore, heapUsed: heapBefore } = process.memoryUsage();
   let peak = rssBefore;
   let peakHeap = 0;
   let peakExternal = 0;
@@ -87,7 +87,7 @@ try {
   clearInterval(sampler);
   const job = await excel.getJob(SYSTEM_ACTOR, id);
   console.log(`import: ${job.status} ${job.created.toLocaleString()} created, ${job.failed} failed${job.message ? ` (${job.message})` : ''} in ${seconds.toFixed(1)} s = ${Math.round(IMPORT_ROWS / seconds).toLocaleString()} rows/s`);
-  console.log(`import RSS (heap growing percent ${heapGrowingPercent}): before ${mb(rssBefore)}, peak sampled ${mb(peak)} (JS heap peak ${mb(peakHeap)}, external peak ${mb(peakExternal)}); process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(`import RSS (heap growing percent ${heapGrowingPercent}): before ${mb(rssBefore)}, peak sampled ${mb(peak)} (JS heap before ${mb(heapBefore)}, peak ${mb(peakHeap)}, external peak ${mb(peakExternal)}); process maxRSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
   // 3. a million rows: copies of the imported rows (real ciphertexts, distinct blind indexes)
   started = performance.now();
