@@ -33,7 +33,7 @@ const titleOf = (description: string) => (description.length > 40 ? `${descripti
 /** 红色议事会议题: major matters (大事) put on the agenda of their community's council. */
 export function createCouncilsService({ db, places }: { db: Db; places: PlacesService }) {
   async function views(tx: Db, rows: readonly ItemRow[]): Promise<CouncilAgendaItem[]> {
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.communityId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.communityId))], tx);
     return rows.map((r) => ({
       id: r.id,
       requestId: r.requestId,

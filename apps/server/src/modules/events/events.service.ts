@@ -75,7 +75,7 @@ export function createEventsService({ db, places, residents, notifications }: Ev
   async function views(tx: Db, actor: Actor, rows: readonly EventRow[]): Promise<Event[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const counts = await tx
       .select({ eventId: eventSignups.eventId, status: eventSignups.status, n: sql<number>`count(*)::int` })
       .from(eventSignups)

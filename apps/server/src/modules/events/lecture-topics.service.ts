@@ -28,7 +28,7 @@ export function createLectureTopicsService({ db, places }: { db: Db; places: Pla
 
   async function views(tx: Db, actor: Actor, rows: readonly TopicRow[]): Promise<LectureTopic[]> {
     if (rows.length === 0) return [];
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const voted = new Set(
       (await tx.select({ topicId: lectureVotes.topicId }).from(lectureVotes).where(and(eq(lectureVotes.userId, actor.userId), inArray(lectureVotes.topicId, rows.map((r) => r.id))))).map((v) => v.topicId),
     );

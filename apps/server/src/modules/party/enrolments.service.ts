@@ -32,7 +32,7 @@ const normalizedPhone = (phone: string) => phone.replace(/[\s-]/g, '');
 /** 在职党员到社区报到: self-service application, approval by the community (creating the member record), rejection. */
 export function createEnrolmentsService({ db, cipher, places, residents, notifications }: EnrolmentsDeps) {
   async function views(tx: Db, rows: readonly EnrolmentRow[]): Promise<Enrolment[]> {
-    const communities = new Map((await places.findByIds([...new Set(rows.map((r) => r.communityId))], tx)).map((p) => [p.id, p.name]));
+    const communities = await places.namesOf([...new Set(rows.map((r) => r.communityId))], tx);
     return rows.map((r) => ({
       id: r.id,
       userId: r.userId,

@@ -50,7 +50,7 @@ interface Person {
 /** 党员名册: member records, transfers (组织关系转接), timeline, anniversaries and the register export. */
 export function createPartyMembersService({ db, cipher, places, residents }: PartyMembersDeps) {
   async function views(tx: Db, rows: readonly repo.PartyMemberRow[]): Promise<PartyMember[]> {
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const today = chinaDay();
     return rows.map((r) => toPartyMember(r, names.get(r.placeId) ?? '', today));
   }

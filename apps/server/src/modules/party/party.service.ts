@@ -23,7 +23,7 @@ export interface PartyOrgListQuery {
 
 export function createPartyService({ db, places }: PartyDeps) {
   async function toView(tx: Db, rows: repo.PartyOrgRow[]): Promise<PartyOrg[]> {
-    const placeNames = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const placeNames = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const memberCounts = await countMembersOf(tx, rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,

@@ -146,7 +146,7 @@ export function createServiceHoursService({ db, places, notifications }: Service
       .select({ id: partyMembers.id, name: partyMembers.name, employer: partyMembers.employer })
       .from(partyMembers)
       .where(inArray(partyMembers.id, [...new Set(rows.map((r) => r.memberId))]));
-    const names = new Map((await places.findByIds([...new Set(claims.map((c) => c.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(claims.map((c) => c.placeId))], tx);
     return rows.map((r) => {
       const claim = claims.find((c) => c.id === r.claimId)!;
       const member = members.find((m) => m.id === r.memberId);

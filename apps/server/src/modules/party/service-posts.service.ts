@@ -59,7 +59,7 @@ export interface ServicePostsDeps {
 export function createServicePostsService({ db, places }: ServicePostsDeps) {
   async function postViews(tx: Db, v: PostVisibility, rows: readonly PostRow[]): Promise<ServicePost[]> {
     if (rows.length === 0) return [];
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const mine = v.member
       ? await tx
           .select({ id: servicePostClaims.id, postId: servicePostClaims.postId })

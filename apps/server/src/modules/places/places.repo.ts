@@ -41,6 +41,13 @@ export async function findPlaces(db: Db, ids: readonly string[]): Promise<Place[
   return rows.map(toPlace);
 }
 
+/** Names only, for labelling rows of other modules (no boundaries, no child counts). */
+export async function placeNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function findPlacesByPaths(db: Db, paths: readonly string[]): Promise<Place[]> {
   if (paths.length === 0) return [];
   const rows = await db.select(placeColumns).from(places).where(inArray(places.path, [...paths])).orderBy(asc(places.path));

@@ -93,6 +93,8 @@ export function createPlacesService({ db, hooks }: PlacesServiceDeps) {
     /** For other modules: a place by id, with no access check (they check their own scope). */
     findById: (id: string, tx: Db = db) => repo.findPlace(tx, id),
     findByIds: (ids: readonly string[], tx: Db = db) => repo.findPlaces(tx, ids),
+    /** Names by id (no access check), for labelling other modules' rows. */
+    namesOf: (ids: readonly string[], tx: Db = db) => repo.placeNames(tx, ids),
     findByCode: (code: string, tx: Db = db) => repo.findByCode(tx, code),
     /** The place and its ancestors, root first (no access check). */
     lineage: async (place: Place, tx: Db = db) => (await repo.findPlacesByPaths(tx, ancestorPaths(place.path))).sort((a, b) => a.path.length - b.path.length),

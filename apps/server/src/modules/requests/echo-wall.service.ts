@@ -26,7 +26,7 @@ export function createEchoWallService({ db, places }: { db: Db; places: PlacesSe
       const after = decodeCursor(query.cursor, 2)?.map(String) as [string, string] | undefined;
       const [rows, totals, categories] = await Promise.all([repo.publicRequests(db, community.path, after, query.limit), totalsUnder(db, community.path), repo.listCategories(db)]);
       const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-      const gridNames = new Map((await places.findByIds([...new Set(page.items.map((r) => r.placeId))])).map((p) => [p.id, p.name]));
+      const gridNames = await places.namesOf([...new Set(page.items.map((r) => r.placeId))]);
       const categoryNames = new Map(categories.map((c) => [c.code, c.name]));
       return {
         communityId: community.id,

@@ -174,11 +174,10 @@ export async function listRequestsInGrids(db: Db, gridPaths: readonly string[], 
     (path) =>
       sql`(SELECT id, created_at FROM service_requests WHERE place_path = ${path}${c.length > 0 ? sql` AND ${and(...c)}` : sql``} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit + 1})`,
   );
-  const ids = await queryRows<{ id: string }>(db, sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) page ORDER BY created_at DESC, id DESC LIMIT ${filter.limit + 1}`);
-  if (ids.length === 0) return [];
-  const rows = await db.select().from(serviceRequests).where(inArray(serviceRequests.id, ids.map((r) => r.id)));
-  const order = new Map(ids.map((r, i) => [r.id, i]));
-  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  // One round trip: the page's ids, then their rows, in the page's order.
+  const page = sql`SELECT id, created_at FROM (${sql.join(parts, sql` UNION ALL `)}) page ORDER BY created_at DESC, id DESC LIMIT ${filter.limit + 1}`;
+  const rows = await queryRows<Record<string, unknown>>(db, sql`SELECT r.* FROM (${page}) p JOIN service_requests r ON r.id = p.id ORDER BY p.created_at DESC, p.id DESC`);
+  return rows.map((row) => rowOf(serviceRequests, row));
 }
 
 export async function nearbyOpen(db: Db, scope: Scope | null, categoryCode: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }): Promise<RequestRow[]> {

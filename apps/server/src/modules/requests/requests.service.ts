@@ -99,8 +99,7 @@ export function createRequestsService({ db, cipher, places, identity, residents,
       ids.add(r.placeId);
       ids.add(r.responsiblePlaceId);
     }
-    const placeNames = new Map((await places.findByIds([...ids], tx)).map((p) => [p.id, p.name]));
-    return { categories, placeNames };
+    return { categories, placeNames: await places.namesOf([...ids], tx) };
   }
 
   function relationOf(actor: Actor, row: repo.RequestRow): ActorRelation {

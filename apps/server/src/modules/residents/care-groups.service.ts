@@ -48,7 +48,7 @@ export function createCareGroupsService({ db, places }: CareGroupsDeps) {
         repo.careGroupTotals(db, scope, place!.path, today),
         repo.dueForVisit(db, scope, place!.path, today, addDays(today, withinDays), DUE_LIMIT),
       ]);
-      const households = new Map((await places.findByIds([...new Set(due.map((d) => d.householdId).filter((id): id is string => id !== null))])).map((p) => [p.id, p.name]));
+      const households = await places.namesOf([...new Set(due.map((d) => d.householdId).filter((id): id is string => id !== null))]);
       const now = new Date();
       return {
         placeId,

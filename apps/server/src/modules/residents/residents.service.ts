@@ -99,7 +99,7 @@ export function createResidentsService({ db, cipher, places }: ResidentsDeps) {
   /** Names of households (places), for views: the place tree owns them. */
   async function placeNames(tx: Db, ids: readonly (string | null)[]): Promise<ReadonlyMap<string, string>> {
     const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    return new Map((await places.findByIds(unique, tx)).map((p) => [p.id, p.name]));
+    return await places.namesOf(unique, tx);
   }
 
   async function reload(tx: Db, id: string) {

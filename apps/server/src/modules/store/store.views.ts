@@ -12,7 +12,7 @@ export const toFen = (yuan: number) => Math.round(yuan * 100);
 export const toYuan = (fen: number) => fen / 100;
 
 export async function placeNames(places: PlacesService, tx: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  return new Map((await places.findByIds([...new Set(ids)], tx)).map((p) => [p.id, p.name]));
+  return await places.namesOf([...new Set(ids)], tx);
 }
 
 export function toGoods(row: GoodsRow, placeName: string): StoreGoods {

@@ -19,7 +19,7 @@ type TeamRow = typeof volunteerTeams.$inferSelect;
 export function createTeamsService({ db, places, residents }: { db: Db; places: PlacesService; residents: ResidentsService }) {
   async function views(tx: Db, rows: readonly TeamRow[]): Promise<Team[]> {
     if (rows.length === 0) return [];
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     const members = await tx
       .select({ teamId: volunteerTeamMembers.teamId, volunteerId: volunteers.id, residentId: volunteers.residentId, name: volunteers.name })
       .from(volunteerTeamMembers)

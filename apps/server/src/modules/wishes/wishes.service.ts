@@ -50,7 +50,7 @@ export function createWishesService({ db, places, residents, notifications, memb
   }
 
   async function views(tx: Db, actor: Actor, rows: readonly WishRow[]) {
-    const names = new Map((await places.findByIds([...new Set(rows.map((r) => r.placeId))], tx)).map((p) => [p.id, p.name]));
+    const names = await places.namesOf([...new Set(rows.map((r) => r.placeId))], tx);
     return rows.map((r) => toWish(r, actor, names.get(r.placeId) ?? ''));
   }
 
