@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SharedStrings } from './shared-strings';
 import type { WorkbookFile } from './workbook-file';
 import { columnNumber } from './xml';
 
@@ -43,8 +44,8 @@ async function* parse(stream: Readable, parser: SaxesParser): AsyncGenerator<voi
 }
 
 /** Per opened workbook, so that looking through several sheets reads the table once. */
-const sharedStringTables = new WeakMap<WorkbookFile, Promise<string[]>>();
-function sharedStrings(workbook: WorkbookFile): Promise<string[]> {
+const sharedStringTables = new WeakMap<WorkbookFile, Promise<SharedStrings>>();
+function sharedStrings(workbook: WorkbookFile): Promise<SharedStrings> {
   let table = sharedStringTables.get(workbook);
   if (!table) {
     table = readSharedStrings(workbook);
@@ -54,12 +55,12 @@ function sharedStrings(workbook: WorkbookFile): Promise<string[]> {
 }
 
 /** The shared-string table: text of every `<si>`, rich-text runs joined, phonetic guides left out. */
-async function readSharedStrings(workbook: WorkbookFile): Promise<string[]> {
+async function readSharedStrings(workbook: WorkbookFile): Promise<SharedStrings> {
+  const strings = new SharedStrings();
   const entry = workbook.part('xl/sharedStrings.xml');
-  if (!entry) return [];
+  if (!entry) return strings;
   const stream = workbook.stream(entry);
   if (!stream) throw new XlsxReadError('sharedStrings.xml cannot be read');
-  const strings: string[] = [];
   const parser = new SaxesParser();
   let text = '';
   let inText = false;
@@ -164,7 +165,7 @@ export async function* readSheetRows(workbook: WorkbookFile, sheetName: string):
   const endCell = () => {
     let cell: CellValue;
     if (formula !== undefined) cell = { formula, result: value };
-    else if (type === 's') cell = value === '' ? undefined : strings[Number(value)];
+    else if (type === 's') cell = value === '' ? undefined : strings.at(Number(value));
     else if (type === 'inlineStr') cell = inline;
     else if (type === 'str') cell = value;
     else if (type === 'b') cell = value === '1' || value === 'true';

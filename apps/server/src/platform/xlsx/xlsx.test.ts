@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectXlsx } from './inspect';
 import { isDateFormat, readSheetRows, type CellValue } from './sheet-reader';
+import { SharedStrings } from './shared-strings';
 import { createSheetWriter, type SheetValue } from './sheet-writer';
 import { openWorkbook } from './workbook-file';
 import { readXlsxPart } from './zip-entries';
@@ -79,6 +80,18 @@ describe('sheet writer and reader', () => {
       for (let i = 0; i < 1_000_000; i++) await writer.addRow([longChinese(i)]);
     };
     await expect(writeMany()).rejects.toThrow('closed');
+  });
+});
+
+describe('shared-string table', () => {
+  it('gives back every text as it was put in, past its first capacity, and nothing for an index it does not have', () => {
+    const table = new SharedStrings();
+    const texts = Array.from({ length: 20_000 }, (_, i) => [`34040619${String(i).padStart(10, '0')}`, '', '王芳', '𠀋𡈽 emoji 🏠', 'x'.repeat(i % 97)][i % 5]!);
+    texts.push('长'.repeat(100_000));
+    for (const text of texts) table.push(text);
+    expect(table.size).toBe(texts.length);
+    expect(texts.every((text, i) => table.at(i) === text)).toBe(true);
+    expect([table.at(-1), table.at(texts.length), table.at(1.5), table.at(Number.NaN)]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 
