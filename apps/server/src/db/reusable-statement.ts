@@ -9,13 +9,19 @@ import { queryRows } from './sql';
 type Groups = Record<string, Record<string, unknown>>;
 
 /** One parameter of the built text: a constant, or a slot filled per call (through its column's encoder). */
-type Filling = { readonly constant: unknown } | { readonly slot: string; readonly encode: ((value: unknown) => unknown) | null };
+type Filling = { readonly constant: unknown } | { readonly group: string; readonly field: string; readonly encode: ((value: unknown) => unknown) | null };
+
+/** Slots are named `group.field` (see `slots` below). */
+function slotOf(placeholder: Placeholder): { group: string; field: string } {
+  const dot = placeholder.name.indexOf('.');
+  return { group: placeholder.name.slice(0, dot), field: placeholder.name.slice(dot + 1) };
+}
 
 function fillingOf(param: unknown): Filling {
-  if (is(param, Placeholder)) return { slot: param.name, encode: null };
+  if (is(param, Placeholder)) return { ...slotOf(param), encode: null };
   if (is(param, Param) && is(param.value, Placeholder)) {
     const encoder = param.encoder;
-    return { slot: param.value.name, encode: (value) => encoder.mapToDriverValue(value) };
+    return { ...slotOf(param.value), encode: (value) => encoder.mapToDriverValue(value) };
   }
   return { constant: param };
 }
@@ -52,11 +58,9 @@ export function reusableStatement<V extends Groups>(build: (db: Db, slots: V) =>
       built.set(shape, compiled);
     }
     const statement = compiled;
-    const flat: Record<string, unknown> = {};
-    for (const [group, fields] of Object.entries(values)) for (const [name, value] of Object.entries(fields)) flat[`${group}.${name}`] = value;
     const params = statement.fillings.map((filling) => {
       if ('constant' in filling) return filling.constant;
-      const value = flat[filling.slot];
+      const value = values[filling.group]![filling.field];
       // As drizzle's builder does: NULL is sent as NULL, never through a column's encoder.
       return value === null || value === undefined ? null : filling.encode ? filling.encode(value) : value;
     });

@@ -7,6 +7,7 @@ import { generatePassword, hashPassword, verifyPassword } from './identity/passw
 import { checkTotp, currentTotp, newTotpSecret } from './identity/totp';
 import { describeIssue } from './validation-messages';
 import { tuneHeapGrowth } from './heap';
+import { chinaDay } from './china-time';
 
 describe('passwords (scrypt)', () => {
   it('verifies the right password only, with a salt per hash', async () => {
@@ -124,6 +125,16 @@ describe('validation messages', () => {
     expect(describeIssue(issue, 'en-US')).toBe('must have at most 100 characters');
     expect(describeIssue({ keyword: 'unrecognized_keys', instancePath: '', params: { keys: ['bogus'] } }, 'zh-CN')).toBe('包含不允许的字段：bogus');
     expect(describeIssue({ keyword: 'custom', instancePath: '/newPassword', message: 'password_too_weak', params: {} }, 'zh-CN')).toContain('至少 10 位');
+  });
+});
+
+describe('days in China', () => {
+  it('gives the Beijing calendar day as the time-zone database does, at and around midnight, in summer-time years too', () => {
+    const zone = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants = [Date.UTC(1988, 5, 1, 15, 30), Date.UTC(1991, 11, 31, 16), Date.UTC(1992, 0, 1, 0), Date.UTC(2026, 11, 31, 15, 59, 59, 999), Date.UTC(2026, 11, 31, 16)];
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2060, 0, 1); t += 7_919_000_123) instants.push(t);
+    for (const t of instants) expect(chinaDay(new Date(t)), new Date(t).toISOString()).toBe(zone.format(new Date(t)));
+    expect(chinaDay(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 });
 
