@@ -27,6 +27,10 @@ import { auditSealJob } from '../apps/server/src/platform/audit/audit.service';
 import { deadlineJob } from '../apps/server/src/modules/requests/requests.deadlines';
 import { foldStatsJob } from '../apps/server/src/modules/requests/requests.stats';
 import { testCipher, testConfig } from '../test-support/test-config';
+import { tuneHeapGrowth } from '../apps/server/src/platform/heap';
+
+// The server's own heap setting (main.ts).
+const heapGrowingPercent = tuneHeapGrowth();
 
 const embedded = process.argv.includes('--pglite');
 const args = process.argv.slice(2).filter((a) => a !== '--pglite');
@@ -115,7 +119,7 @@ try {
     sql`SELECT g.id, g.path, g.min_lng, g.min_lat, g.max_lng, g.max_lat FROM places g
         WHERE g.type = 'grid' AND g.boundary IS NOT NULL AND NOT EXISTS (SELECT 1 FROM places c WHERE c.parent_id = g.id AND c.type = 'grid')`,
   );
-  console.log(`${database.kind}: ${grids.length} innermost grids with boundaries`);
+  console.log(`${database.kind}: ${grids.length} innermost grids with boundaries; heap growing percent ${heapGrowingPercent}`);
 
   if (N > 0) {
     let started = performance.now();
