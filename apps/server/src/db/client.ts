@@ -65,6 +65,9 @@ export function wrapPool(pool: pg.Pool): Database {
   };
 }
 
+/** Connections per server process to PostgreSQL. */
+export const POOL_SIZE = 20;
+
 export interface OpenOptions {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
@@ -72,7 +75,7 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POOL_SIZE });
     await pool.query('SELECT 1');
     return wrapPool(pool);
   }
