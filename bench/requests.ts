@@ -18,7 +18,8 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app';
-import { POOL_SIZE, wrapPool, type Database } from '../apps/server/src/db/client';
+import { wrapPool, type Database } from '../apps/server/src/db/client';
+import { loadConfig } from '../apps/server/src/platform/config';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
 import { queryRows } from '../apps/server/src/db/sql';
@@ -91,8 +92,8 @@ if (embedded) {
   await adminClient.query(`CREATE DATABASE "${dbName}"`);
   url = new URL(base);
   url.pathname = `/${dbName}`;
-  // As many connections as the server opens (db/client.ts).
-  const pool = new pg.Pool({ connectionString: url.toString(), max: POOL_SIZE });
+  // As many connections as the server opens (GRIDWORK_DB_POOL_SIZE).
+  const pool = new pg.Pool({ connectionString: url.toString(), max: loadConfig().dbPoolSize });
   // Keeps the first intake statement the server sends, to run the same INSERTs through pgbench.
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   (pool as unknown as { query: typeof query }).query = (...args: unknown[]) => {

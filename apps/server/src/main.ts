@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   let database;
   try {
-    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(error.message);

@@ -4,7 +4,7 @@ import { loadConfig } from '../platform/config';
 import { verifyAuditChain } from '../platform/audit/audit.service';
 
 const config = loadConfig();
-const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
 try {
   const result = await verifyAuditChain(database.db);
   if (result.ok) console.log(`审计日志完整 / audit log intact: ${result.checked} rows checked`);

@@ -65,17 +65,16 @@ export function wrapPool(pool: pg.Pool): Database {
   };
 }
 
-/** Connections per server process to PostgreSQL. */
-export const POOL_SIZE = 20;
-
 export interface OpenOptions {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** Connections to PostgreSQL (`GRIDWORK_DB_POOL_SIZE`). */
+  readonly poolSize: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
     await pool.query('SELECT 1');
     return wrapPool(pool);
   }

@@ -6,6 +6,8 @@ export interface Config {
   readonly dataDir: string;
   /** Unset means the embedded PGlite database inside `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** Connections this process opens to PostgreSQL (not used on the embedded database). */
+  readonly dbPoolSize: number;
   readonly demo: boolean;
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
@@ -28,6 +30,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return parsed;
 }
 
+function positiveIntFrom(value: string | undefined, fallback: number, name: string): number {
+  const parsed = intFrom(value, fallback, name);
+  if (parsed < 1) throw new Error(`${name} must be at least 1, got "${value}"`);
+  return parsed;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, '../../../..');
   return {
@@ -35,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.GRIDWORK_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    dbPoolSize: positiveIntFrom(env.GRIDWORK_DB_POOL_SIZE, 20, 'GRIDWORK_DB_POOL_SIZE'),
     demo: env.GRIDWORK_DEMO !== '0',
     sessionIdleMinutes: intFrom(env.GRIDWORK_SESSION_IDLE_MINUTES, 30, 'GRIDWORK_SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.GRIDWORK_SESSION_ABSOLUTE_HOURS, 12, 'GRIDWORK_SESSION_ABSOLUTE_HOURS'),

@@ -8,6 +8,7 @@ import { checkTotp, currentTotp, newTotpSecret } from './identity/totp';
 import { describeIssue } from './validation-messages';
 import { tuneHeapGrowth } from './heap';
 import { chinaDay } from './china-time';
+import { loadConfig } from './config';
 
 describe('passwords (scrypt)', () => {
   it('verifies the right password only, with a salt per hash', async () => {
@@ -125,6 +126,15 @@ describe('validation messages', () => {
     expect(describeIssue(issue, 'en-US')).toBe('must have at most 100 characters');
     expect(describeIssue({ keyword: 'unrecognized_keys', instancePath: '', params: { keys: ['bogus'] } }, 'zh-CN')).toBe('包含不允许的字段：bogus');
     expect(describeIssue({ keyword: 'custom', instancePath: '/newPassword', message: 'password_too_weak', params: {} }, 'zh-CN')).toContain('至少 10 位');
+  });
+});
+
+describe('configuration', () => {
+  it('opens 20 connections to PostgreSQL unless GRIDWORK_DB_POOL_SIZE says otherwise, and refuses a size below 1 or not a number', () => {
+    expect(loadConfig({}).dbPoolSize).toBe(20);
+    expect(loadConfig({ GRIDWORK_DB_POOL_SIZE: '6' }).dbPoolSize).toBe(6);
+    expect(() => loadConfig({ GRIDWORK_DB_POOL_SIZE: '0' })).toThrow('GRIDWORK_DB_POOL_SIZE must be at least 1');
+    expect(() => loadConfig({ GRIDWORK_DB_POOL_SIZE: 'many' })).toThrow('GRIDWORK_DB_POOL_SIZE must be a non-negative integer');
   });
 });
 
