@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Tooltip, Tree, Typography } from 'antd';
-import type { TreeDataNode } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +9,7 @@ import type { CreatePartyOrg, PartyOrg, UpdatePartyOrg } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
+import { LazyTreeView } from '../../shared/lazy-tree-view';
 import { useLazyTree } from '../../shared/use-lazy-tree';
 import { PageHeader } from '../../admin/components/page-header';
 import { PartyOrgFormModal, type PartyOrgFormMode, type PartyOrgFormValues } from './components/party-org-form-modal';
@@ -26,7 +26,7 @@ export function PartyOrgsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const selectedId = searchParams.get('id');
   const tree = useLazyTree<PartyOrg>(fetchRoots, fetchChildren);
-  const { roots, find, expandChain, refreshChildren, reset, patch, loadChildren } = tree;
+  const { roots, find, expandChain, refreshChildren, reset, patch } = tree;
   const [dialog, setDialog] = useState<PartyOrgFormMode | null>(null);
   const canWrite = can('party-org.write');
 
@@ -117,26 +117,18 @@ export function PartyOrgsPage() {
       onOk: () => deleteOrg.mutateAsync(o).catch(() => undefined),
     });
 
-  const treeData = useMemo(() => {
-    const build = (o: PartyOrg): TreeDataNode => {
-      const kids = tree.childrenOf[o.id];
-      return {
-        key: o.id,
-        title: (
-          <span className="gw-node" data-party-org-id={o.id}>
-            <span className="gw-node-name">{o.name}</span>
-            <span className="gw-node-type">{partyOrgTypeLabel(o.type)}</span>
-            <Tag className="gw-node-count" bordered={false} data-testid="party-org-member-count">
-              {t('pm.memberCountShort', { count: o.memberCount })}
-            </Tag>
-          </span>
-        ),
-        isLeaf: o.childCount === 0 && !(kids && kids.length > 0),
-        children: kids ? kids.map(build) : undefined,
-      };
-    };
-    return (roots ?? []).map(build);
-  }, [roots, tree.childrenOf, partyOrgTypeLabel, t]);
+  const orgTitle = useCallback(
+    (o: PartyOrg) => (
+      <span className="gw-node" data-party-org-id={o.id}>
+        <span className="gw-node-name">{o.name}</span>
+        <span className="gw-node-type">{partyOrgTypeLabel(o.type)}</span>
+        <Tag className="gw-node-count" bordered={false} data-testid="party-org-member-count">
+          {t('pm.memberCountShort', { count: o.memberCount })}
+        </Tag>
+      </span>
+    ),
+    [partyOrgTypeLabel, t],
+  );
 
   const childTypes = org ? PARTY_ORG_CHILDREN[org.type] : [];
 
@@ -165,33 +157,7 @@ export function PartyOrgsPage() {
             }
           >
             <div className="gw-tree-scroll">
-              {tree.rootsLoading && !roots ? (
-                <Spin style={{ display: 'block', padding: 24 }} />
-              ) : treeData.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('party.empty')} />
-              ) : (
-                <Tree
-                  data-testid="party-tree"
-                  blockNode
-                  showLine
-                  treeData={treeData}
-                  selectedKeys={selectedId ? [selectedId] : []}
-                  expandedKeys={tree.expandedKeys}
-                  loadedKeys={Object.keys(tree.childrenOf)}
-                  onExpand={(keys) => tree.setExpandedKeys(keys.map(String))}
-                  onSelect={(keys) => {
-                    const key = keys[0];
-                    if (key !== undefined) select(String(key));
-                  }}
-                  loadData={async (node) => {
-                    try {
-                      await loadChildren(String(node.key));
-                    } catch (error) {
-                      reportError(error);
-                    }
-                  }}
-                />
-              )}
+              <LazyTreeView tree={tree} testId="party-tree" selectedId={selectedId} onSelect={select} titleOf={orgTitle} emptyText={t('party.empty')} />
             </div>
           </Card>
         </Col>

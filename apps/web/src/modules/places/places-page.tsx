@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tag, Tooltip, Tree, Typography } from 'antd';
-import type { TreeDataNode } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +9,7 @@ import type { CreatePlace, Place, UpdatePlace } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { reportError } from '../../shared/feedback';
 import { useSession } from '../../shared/session';
+import { LazyTreeView } from '../../shared/lazy-tree-view';
 import { useLazyTree } from '../../shared/use-lazy-tree';
 import { PageHeader } from '../../admin/components/page-header';
 import { parseBoundary } from './boundary';
@@ -34,7 +34,7 @@ export function PlacesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const selectedId = searchParams.get('id');
   const tree = useLazyTree<Place>(placesApi.roots, placesApi.allChildren);
-  const { roots, find, expandChain, refreshChildren, reset, patch, loadChildren } = tree;
+  const { roots, find, expandChain, refreshChildren, reset, patch } = tree;
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -193,18 +193,7 @@ export function PlacesPage() {
     });
   };
 
-  const treeData = useMemo(() => {
-    const build = (p: Place): TreeDataNode => {
-      const kids = tree.childrenOf[p.id];
-      return {
-        key: p.id,
-        title: <PlaceNodeTitle place={p} />,
-        isLeaf: p.childCount === 0 && !(kids && kids.length > 0),
-        children: kids ? kids.map(build) : undefined,
-      };
-    };
-    return (roots ?? []).map(build);
-  }, [roots, tree.childrenOf]);
+  const placeTitle = useCallback((p: Place) => <PlaceNodeTitle place={p} />, []);
 
   const childTypes = place ? ALLOWED_CHILDREN[place.type] : [];
   const pathText = useMemo(() => {
@@ -267,32 +256,8 @@ export function PlacesPage() {
               ))}
             </ul>
           )
-        ) : tree.rootsLoading && !roots ? (
-          <Spin style={{ display: 'block', padding: 24 }} />
-        ) : treeData.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.noPlaces')} />
         ) : (
-          <Tree
-            data-testid="place-tree"
-            blockNode
-            showLine
-            treeData={treeData}
-            selectedKeys={selectedId ? [selectedId] : []}
-            expandedKeys={tree.expandedKeys}
-            loadedKeys={Object.keys(tree.childrenOf)}
-            onExpand={(keys) => tree.setExpandedKeys(keys.map(String))}
-            onSelect={(keys) => {
-              const key = keys[0];
-              if (key !== undefined) select(String(key));
-            }}
-            loadData={async (node) => {
-              try {
-                await loadChildren(String(node.key));
-              } catch (error) {
-                reportError(error);
-              }
-            }}
-          />
+          <LazyTreeView tree={tree} testId="place-tree" selectedId={selectedId} onSelect={select} titleOf={placeTitle} emptyText={t('places.noPlaces')} />
         )}
       </div>
     </Card>
