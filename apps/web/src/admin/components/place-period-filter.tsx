@@ -1,10 +1,10 @@
-import { Button, DatePicker, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DatePicker } from 'antd';
+
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { useI18n } from '../../i18n';
 import { PlaceTreeSelect } from '../../modules/places/components/place-tree-select';
+import { RefreshButton } from './refresh-button';
 
 export interface PlacePeriod {
   readonly placeId?: string;
@@ -34,7 +34,6 @@ interface Props {
 
 /** Place tree, date range and refresh, as statistics pages put them in their header. */
 export function PlacePeriodFilter({ value, placeholder, queryKey, testIdPrefix }: Props) {
-  const { t } = useI18n();
   const queryClient = useQueryClient();
   const { placeId, from, to, set } = value;
   return (
@@ -48,9 +47,7 @@ export function PlacePeriodFilter({ value, placeholder, queryKey, testIdPrefix }
         onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD') ?? '', to: range?.[1]?.format('YYYY-MM-DD') ?? '' })}
         data-testid={`${testIdPrefix}-range`}
       />
-      <Tooltip title={t('common.refresh')}>
-        <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey })} />
-      </Tooltip>
+      <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey })} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
-import { DownOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@gridwork/contracts';
 import { usersApi } from '../../api/endpoints';
@@ -16,6 +16,7 @@ import { AddRoleModal } from './components/add-role-modal';
 import { CreateUserModal } from './components/create-user-modal';
 import { EditUserModal } from './components/edit-user-modal';
 import { assignableRoles } from './roles';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'role'; user: UserView } | null;
 interface Secret {
@@ -275,9 +276,7 @@ export function AccountsPage() {
             style={{ width: 200, maxWidth: '100%' }}
             data-testid="user-role-filter"
           />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void refresh()} aria-label={t('common.refresh')} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void refresh()} />
         </div>
         <Table<UserView>
           rowKey="id"

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { auditApi } from '../../api/endpoints';
 import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '../../api/types';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { useCursorPager } from '../../shared/use-cursor-pager';
 import { CursorPager } from '../../admin/components/cursor-pager';
 import { PageHeader } from '../../admin/components/page-header';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface FilterValues {
   action?: string;
@@ -183,13 +184,7 @@ export function AuditPage() {
             >
               {t('common.reset')}
             </Button>
-            <Tooltip title={t('common.refresh')}>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => void queryClient.invalidateQueries({ queryKey: ['audit'] })}
-                aria-label={t('common.refresh')}
-              />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: ['audit'] })} />
           </Space>
         </Form>
         <Table<AuditEntry>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { COUNCIL_ITEM_STATUSES, type CouncilAgendaItem, type CouncilItemStatus } from '@gridwork/contracts';
@@ -15,6 +15,7 @@ import { TableEmpty } from '../../admin/components/table-empty';
 import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { COUNCIL_KEY, DecideDialog, ScheduleDialog } from './council-dialogs';
 import { CouncilStatusTag } from './council-status-tag';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Dialog = { kind: 'schedule' | 'decide'; item: CouncilAgendaItem } | null;
 
@@ -77,9 +78,7 @@ export function CouncilAgendaPage() {
         title={t('nav.councilAgenda')}
         description={t('council.description')}
         extra={
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: COUNCIL_KEY })} aria-label={t('common.refresh')} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: COUNCIL_KEY })} />
         }
       />
       <Card>

@@ -1,9 +1,9 @@
 import '../volunteers/service.css';
 import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EVENT_STATUSES } from '@gridwork/contracts';
@@ -20,6 +20,7 @@ import { ColourTag, EVENT_STATUS_COLORS, useServiceLabels } from '../volunteers/
 import { EventFormModal } from './components/event-form-modal';
 import { useEventTime } from './event-time';
 import { EVENT_LISTS_KEY, EVENTS_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface Filters {
   type?: EventType;
@@ -167,9 +168,7 @@ export function EventsPage() {
               >
                 {t('common.reset')}
               </Button>
-              <Tooltip title={t('common.refresh')}>
-                <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: EVENTS_KEY })} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: EVENTS_KEY })} />
             </Space>
           </Form.Item>
         </Form>

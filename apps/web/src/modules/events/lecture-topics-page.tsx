@@ -1,9 +1,9 @@
 import '../volunteers/service.css';
 import { TableEmpty } from '../../admin/components/table-empty';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { BulbOutlined, LikeFilled, LikeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { BulbOutlined, LikeFilled, LikeOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { lectureTopicsApi } from '../../api/service-endpoints';
@@ -15,6 +15,7 @@ import { CursorPager } from '../../admin/components/cursor-pager';
 import { PageHeader } from '../../admin/components/page-header';
 import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { TOPICS_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface Values {
   title: string;
@@ -162,9 +163,7 @@ export function LectureTopicsPage() {
                 data-testid="topic-filter-place"
               />
             </div>
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: TOPICS_KEY })} />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: TOPICS_KEY })} />
             {can('event.write') || can('event.signup') ? (
               <Button type="primary" icon={<BulbOutlined />} onClick={() => setCreating(true)} data-testid="topic-create">
                 {t('svc.topicCreate')}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { MEMBER_STATUSES, MEMBER_TYPES, type MemberStatus, type MemberType } from '@gridwork/contracts';
@@ -15,6 +15,7 @@ import { TableEmpty } from '../../admin/components/table-empty';
 import { PartyMemberFormModal } from './party-member-form-modal';
 import { PARTY_MEMBERS_KEY, useMemberLabels } from './party-member-labels';
 import { PartyOrgTreeSelect } from './party-org-pickers';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface Filters {
   orgId?: string;
@@ -154,9 +155,7 @@ export function PartyMembersPage() {
               >
                 {t('common.reset')}
               </Button>
-              <Tooltip title={t('common.refresh')}>
-                <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: PARTY_MEMBERS_KEY })} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: PARTY_MEMBERS_KEY })} />
             </Space>
           </Form.Item>
         </Form>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { PARTY_ORG_CHILDREN } from '@gridwork/contracts';
@@ -14,6 +14,7 @@ import { useLazyTree } from '../../shared/use-lazy-tree';
 import { PageHeader } from '../../admin/components/page-header';
 import { PartyOrgFormModal, type PartyOrgFormMode, type PartyOrgFormValues } from './components/party-org-form-modal';
 import { PartyMembersOrgList } from './party-members-org-list';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 const fetchRoots = () => partyApi.all(null);
 const fetchChildren = (id: string) => partyApi.all(id);
@@ -151,9 +152,7 @@ export function PartyOrgsPage() {
             className="gw-tree-card"
             title={t('party.treeTitle')}
             extra={
-              <Tooltip title={t('common.refresh')}>
-                <Button type="text" size="small" icon={<ReloadOutlined />} onClick={() => void reset()} aria-label={t('common.refresh')} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void reset()} size="small" type="text" />
             }
           >
             <div className="gw-tree-scroll">

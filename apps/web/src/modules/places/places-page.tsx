@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { ALLOWED_CHILDREN } from '@gridwork/contracts';
@@ -17,6 +17,7 @@ import { GridBoundaryMap } from './components/grid-boundary-map';
 import { MovePlaceModal } from './components/move-place-modal';
 import { PlaceFormModal, type PlaceFormValues } from './components/place-form-modal';
 import { PlaceNodeTitle } from './components/place-node-title';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Dialog = 'create' | 'edit' | 'move' | null;
 
@@ -207,15 +208,7 @@ export function PlacesPage() {
       className="gw-tree-card"
       title={t('places.treeTitle')}
       extra={
-        <Tooltip title={t('common.refresh')}>
-          <Button
-            type="text"
-            size="small"
-            icon={<ReloadOutlined />}
-            onClick={() => void reset()}
-            aria-label={t('common.refresh')}
-          />
-        </Tooltip>
+        <RefreshButton onRefresh={() => void reset()} size="small" type="text" />
       }
     >
       <Input.Search

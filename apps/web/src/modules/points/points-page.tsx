@@ -2,7 +2,7 @@ import '../volunteers/service.css';
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { EditOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { pointsApi } from '../../api/service-endpoints';
@@ -20,6 +20,7 @@ import { LedgerCheckButton } from './components/ledger-check-button';
 import { ReverseDialog } from './components/reverse-dialog';
 import { KIND_COLORS, KIND_KEYS, sourceKeyOf } from './labels';
 import { POINTS_KEY, pointsAccountKey } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /** 积分账本: one resident's account — balance, what expires soon, every entry traceable to its source; adjustments and reversals. */
 export function PointsPage() {
@@ -122,9 +123,7 @@ export function PointsPage() {
         extra={
           <>
             {can('points.adjust') ? <LedgerCheckButton /> : null}
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: POINTS_KEY })} />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: POINTS_KEY })} />
           </>
         }
       />

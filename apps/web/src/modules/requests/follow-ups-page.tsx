@@ -1,7 +1,7 @@
 import './requests.css';
 import { useState } from 'react';
-import { Button, Card, Tooltip } from 'antd';
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestsApi } from '../../api/requests-endpoints';
 import type { RequestListQuery, ServiceRequestSummary } from '../../api/requests-types';
@@ -14,6 +14,7 @@ import { FollowUpDialog } from './components/dialogs/follow-up-dialog';
 import { RequestTable } from './components/request-table';
 import { useRequestLabels } from './labels';
 import { REQUEST_LISTS_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /** 回访: resolved requests waiting for someone to ask the resident how it went (用心回访). */
 export function FollowUpsPage() {
@@ -34,9 +35,7 @@ export function FollowUpsPage() {
         title={t('nav.requestFollowUps')}
         description={t('req.followUpsDescription')}
         extra={
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: REQUEST_LISTS_KEY })} aria-label={t('common.refresh')} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: REQUEST_LISTS_KEY })} />
         }
       />
       <Card>

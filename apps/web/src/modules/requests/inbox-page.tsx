@@ -1,7 +1,7 @@
 import './requests.css';
 import { useMemo } from 'react';
-import { Alert, Button, Card, Space, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Space, Typography } from 'antd';
+
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestsApi } from '../../api/requests-endpoints';
 import type { DueState, RequestListQuery, RequestStatus, ServiceRequestSummary } from '../../api/requests-types';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../admin/components/page-header';
 import { RequestTable } from './components/request-table';
 import { useRequestLive } from './live';
 import { REQUEST_LISTS_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /**
  * Statuses in which the owner still has to act. Resolved and followed-up requests are open too,
@@ -45,9 +46,7 @@ export function InboxPage() {
         title={t('nav.requestInbox')}
         description={t('req.inboxDescription')}
         extra={
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: REQUEST_LISTS_KEY })} aria-label={t('common.refresh')} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: REQUEST_LISTS_KEY })} />
         }
       />
       {overdue + dueSoon > 0 ? (

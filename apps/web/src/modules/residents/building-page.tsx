@@ -1,7 +1,7 @@
 import './residents.css';
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Empty, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { CrownOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CrownOutlined, DeleteOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { householdsApi, placesApi, residentsApi } from '../../api/endpoints';
@@ -16,6 +16,7 @@ import { HouseholdFormModal } from './components/household-form-modal';
 import { ResidentFormModal } from './components/resident-form-modal';
 import { RELATION_KEYS, floorOf } from './labels';
 import { useCareGroupTypes } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; household: Household } | { kind: 'resident'; household: Household } | null;
 
@@ -217,7 +218,7 @@ export function BuildingPage() {
               />
             </div>
             {buildingId ? (
-              <Button icon={<ReloadOutlined />} onClick={() => void refresh()} aria-label={t('common.refresh')} />
+              <RefreshButton onRefresh={() => void refresh()} />
             ) : null}
             {buildingId && canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="household-create">

@@ -2,7 +2,7 @@ import './residents.css';
 import { useEffect, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { careGroupsApi, placesApi } from '../../api/endpoints';
@@ -18,6 +18,7 @@ import { CareGroupTags } from './components/care-group-tags';
 import { CareTotalsChart } from './components/care-totals-chart';
 import { VisitFormModal } from './components/visit-form-modal';
 import { useCareGroupTypes } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 const WINDOWS = [7, 14, 30] as const;
 const DASHBOARD_TYPES = new Set(['community', 'grid']);
@@ -110,7 +111,7 @@ export function CareDashboardPage() {
                 data-testid="care-place"
               />
             </div>
-            <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: ['care-groups', 'dashboard'] })} />
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: ['care-groups', 'dashboard'] })} />
           </>
         }
       />

@@ -3,7 +3,7 @@ import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
-import { ApartmentOutlined, DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { placesApi, residentsApi } from '../../api/endpoints';
@@ -19,6 +19,7 @@ import { CareGroupTags, useCareGroupName } from './components/care-group-tags';
 import { ResidentFormModal } from './components/resident-form-modal';
 import { GENDER_KEYS, RESIDENCE_KEYS, STATUSES, STATUS_COLORS, STATUS_KEYS } from './labels';
 import { useCareGroupTypes } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Sort = 'name' | 'birthDate' | 'createdAt';
 type Order = 'asc' | 'desc';
@@ -285,9 +286,7 @@ export function ResidentsPage() {
               >
                 {t('common.reset')}
               </Button>
-              <Tooltip title={t('common.refresh')}>
-                <Button icon={<ReloadOutlined />} onClick={() => void queryClient.invalidateQueries({ queryKey: ['residents', 'list'] })} aria-label={t('common.refresh')} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: ['residents', 'list'] })} />
             </Space>
           </Form.Item>
         </Form>

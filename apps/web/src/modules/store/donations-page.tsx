@@ -1,8 +1,8 @@
 import '../volunteers/service.css';
 import { useState } from 'react';
-import { Button, Card, Empty, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { GiftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { GiftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { storeApi } from '../../api/service-endpoints';
@@ -16,6 +16,7 @@ import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { DonationFormModal } from './components/donation-form-modal';
 import { DONATION_KIND_KEYS, DONOR_TYPE_KEYS, yuan } from './labels';
 import { DONATIONS_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /** 捐赠登记: goods in from residents and partner units (stock goes up), cash recorded for the books. */
 export function DonationsPage() {
@@ -95,9 +96,7 @@ export function DonationsPage() {
             ]}
             data-testid="donation-filter-kind"
           />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: DONATIONS_KEY })} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: DONATIONS_KEY })} />
         </Space>
         <Table<StoreDonation>
           rowKey="id"

@@ -1,9 +1,9 @@
 import '../volunteers/service.css';
 import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { storeApi } from '../../api/service-endpoints';
@@ -16,6 +16,7 @@ import { PageHeader } from '../../admin/components/page-header';
 import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { GoodsFormModal } from './components/goods-form-modal';
 import { GOODS_KEY, STORE_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface Filters {
   q?: string;
@@ -175,9 +176,7 @@ export function GoodsPage() {
               >
                 {t('common.reset')}
               </Button>
-              <Tooltip title={t('common.refresh')}>
-                <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: GOODS_KEY })} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: GOODS_KEY })} />
             </Space>
           </Form.Item>
         </Form>

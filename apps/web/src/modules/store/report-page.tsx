@@ -1,7 +1,7 @@
 import '../volunteers/service.css';
-import { Button, Card, Col, DatePicker, Empty, Row, Spin, Statistic, Table, Tooltip } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Spin, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../admin/components/page-header';
 import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { yuan } from './labels';
 import { STORE_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /** 月度报表: one store's month — goods in and out, stock now, points spent, donations. */
 export function StoreReportPage() {
@@ -67,9 +68,7 @@ export function StoreReportPage() {
               <PlaceTreeSelect value={placeId} onChange={(v) => set({ placeId: v ?? '' })} canPick={(p) => p.type === 'community'} placeholder={t('shop.report.allStores')} data-testid="store-report-place" />
             </div>
             <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && set({ month: d.format('YYYY-MM') })} data-testid="store-report-month" />
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: [...STORE_KEY, 'report'] })} />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: [...STORE_KEY, 'report'] })} />
           </>
         }
       />

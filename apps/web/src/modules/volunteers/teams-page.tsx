@@ -3,7 +3,7 @@ import { TableEmpty } from '../../admin/components/table-empty';
 import { useState } from 'react';
 import { Button, Card, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { teamsApi } from '../../api/service-endpoints';
@@ -17,6 +17,7 @@ import { PlaceTreeSelect } from '../places/components/place-tree-select';
 import { TeamFormModal } from './components/team-form-modal';
 import { TEAMS_KEY } from './queries';
 import { ColourTag } from './service-labels';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 /** 服务队: the teams of the communities and grids in scope, each with its service colour. */
 export function TeamsPage() {
@@ -79,9 +80,7 @@ export function TeamsPage() {
                 data-testid="team-filter-place"
               />
             </div>
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: TEAMS_KEY })} />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: TEAMS_KEY })} />
             {can('volunteer.write') ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="team-create">
                 {t('svc.teamCreate')}

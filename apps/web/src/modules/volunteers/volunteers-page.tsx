@@ -1,9 +1,9 @@
 import './service.css';
 import { TableEmpty } from '../../admin/components/table-empty';
 import { useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { volunteersApi } from '../../api/service-endpoints';
@@ -18,6 +18,7 @@ import { TeamSelect } from './components/team-select';
 import { VolunteerFormModal } from './components/volunteer-form-modal';
 import { VOLUNTEER_LISTS_KEY } from './queries';
 import { ColourTag } from './service-labels';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 interface Filters {
   q?: string;
@@ -137,9 +138,7 @@ export function VolunteersPage() {
               >
                 {t('common.reset')}
               </Button>
-              <Tooltip title={t('common.refresh')}>
-                <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: VOLUNTEER_LISTS_KEY })} />
-              </Tooltip>
+              <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: VOLUNTEER_LISTS_KEY })} />
             </Space>
           </Form.Item>
         </Form>

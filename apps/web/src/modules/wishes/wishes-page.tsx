@@ -1,7 +1,7 @@
 import './wishes.css';
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Row, Segmented, Select, Spin, Tooltip } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Segmented, Select, Spin } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { WISH_STATUSES } from '@gridwork/contracts';
@@ -18,6 +18,7 @@ import { FulfilDialog } from './components/fulfil-dialog';
 import { WishCard } from './components/wish-card';
 import { WishFormModal } from './components/wish-form-modal';
 import { WISHES_KEY } from './queries';
+import { RefreshButton } from '../../admin/components/refresh-button';
 
 type Mine = 'all' | 'posted' | 'claimed';
 
@@ -89,9 +90,7 @@ export function WishesPage() {
           <div style={{ width: 240 }}>
             <PlaceTreeSelect value={placeId} onChange={(v) => set({ placeId: v ?? null })} placeholder={t('wish.filterPlace')} data-testid="wish-filter-place" />
           </div>
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: WISHES_KEY })} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: WISHES_KEY })} />
         </div>
       </Card>
       <Spin spinning={list.isFetching && !list.isPending}>

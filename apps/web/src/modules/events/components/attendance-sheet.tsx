@@ -1,13 +1,14 @@
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckOutlined, ClockCircleOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClockCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AttendanceSheetRow, AttendanceStatus, Event, SignupStatus } from '../../../api/service-types';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { newIdempotencyKey } from '../../../api/requests-endpoints';
 import { ResidentSelect } from '../../volunteers/components/resident-select';
 import { useAttendanceAction, useAttendanceSheet, useSignupActions, type AttendanceAction } from '../queries';
+import { RefreshButton } from '../../../admin/components/refresh-button';
 
 const ATTENDANCE_KEYS: Record<AttendanceStatus, MessageKey> = {
   checked_in: 'svc.attendance.checkedIn',
@@ -243,9 +244,7 @@ export function AttendanceSheet({ event }: { event: Event }) {
                 {t('svc.confirmAll', { n: toConfirm.length })}
               </Button>
             ) : null}
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void sheet.refetch()} />
-            </Tooltip>
+            <RefreshButton onRefresh={() => void sheet.refetch()} />
           </Space>
         }
       >

@@ -1,9 +1,10 @@
-import { Button, Card, Empty, QRCode, Space, Spin, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Card, Empty, QRCode, Space, Spin, Typography } from 'antd';
+
 import { useQuery } from '@tanstack/react-query';
 import { eventsApi } from '../../../api/service-endpoints';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../shared/feedback';
+import { RefreshButton } from '../../../admin/components/refresh-button';
 
 /** 签到码: the organiser shows it (as a QR code and as six digits) at the door; it changes every few minutes. */
 export function CheckInCodeCard({ eventId }: { eventId: string }) {
@@ -24,9 +25,7 @@ export function CheckInCodeCard({ eventId }: { eventId: string }) {
     <Card
       title={t('svc.checkInCode')}
       extra={
-        <Tooltip title={t('common.refresh')}>
-          <Button size="small" icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void code.refetch()} />
-        </Tooltip>
+        <RefreshButton onRefresh={() => void code.refetch()} size="small" />
       }
       data-testid="event-check-in-code-card"
     >

@@ -1,5 +1,5 @@
-import { Button, DatePicker, Form, Input, Select, Space, Switch, Tooltip } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { REQUEST_CHANNELS, REQUEST_STATUSES, TRIAGES } from '@gridwork/contracts';
 import type { RequestChannel, RequestListQuery, RequestStatus, Triage } from '../../../api/requests-types';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n';
 import { PlaceTreeSelect } from '../../places/components/place-tree-select';
 import { useRequestLabels } from '../labels';
 import { CategoryTreeSelect } from './category-tree-select';
+import { RefreshButton } from '../../../admin/components/refresh-button';
 
 export interface RequestFilters {
   status?: RequestStatus[];
@@ -147,9 +148,7 @@ export function RequestFilterBar({ value, onApply, onRefresh }: { value: Request
           >
             {t('common.reset')}
           </Button>
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={onRefresh} aria-label={t('common.refresh')} />
-          </Tooltip>
+          <RefreshButton onRefresh={onRefresh} />
         </Space>
       </Form.Item>
     </Form>

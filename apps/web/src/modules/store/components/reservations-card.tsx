@@ -1,6 +1,6 @@
-import { App, Button, Card, Empty, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Segmented, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { storeApi } from '../../../api/service-endpoints';
@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n';
 import { useCursorPager } from '../../../shared/use-cursor-pager';
 import { CursorPager } from '../../../admin/components/cursor-pager';
 import { REDEMPTIONS_KEY, STORE_KEY } from '../queries';
+import { RefreshButton } from '../../../admin/components/refresh-button';
 
 /** 待领取: redemptions residents reserved on their phones; handed over at the counter, or cancelled (stock back, points refunded). */
 export function ReservationsCard({ residentId, residentName }: { residentId?: string; residentName?: string }) {
@@ -113,9 +114,7 @@ export function ReservationsCard({ residentId, residentName }: { residentId?: st
               ]}
             />
           ) : null}
-          <Tooltip title={t('common.refresh')}>
-            <Button size="small" icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void queryClient.invalidateQueries({ queryKey: REDEMPTIONS_KEY })} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void queryClient.invalidateQueries({ queryKey: REDEMPTIONS_KEY })} size="small" />
         </Space>
       }
     >
