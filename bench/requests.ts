@@ -15,12 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app';
 import { wrapPool, type Database } from '../apps/server/src/db/client';
 import { loadConfig } from '../apps/server/src/platform/config';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
+import { ThreadedPglite } from '../apps/server/src/db/pglite-threaded';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
 import { queryRows } from '../apps/server/src/db/sql';
 import { runJobOnce, startScheduler } from '../apps/server/src/platform/jobs/scheduler';
@@ -76,7 +76,7 @@ let cleanup: () => Promise<void>;
 let url: URL | null = null;
 if (embedded) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridwork-bench-pglite-'));
-  database = wrapPglite(await PGlite.create(dir));
+  database = wrapPglite(await ThreadedPglite.open({ dataDir: dir }));
   cleanup = async () => {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

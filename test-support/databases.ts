@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { wrapPool, type Database } from '../apps/server/src/db/client';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
+import { ThreadedPglite } from '../apps/server/src/db/pglite-threaded';
 
 export type TestDbKind = 'pglite' | 'postgres';
 export type Template = 'empty' | 'demo';
@@ -31,7 +31,7 @@ export const clonePrefix = () => `gridwork_t_${process.env.GRIDWORK_TEST_RUN_ID 
 export async function cloneTemplate(template: Template): Promise<Database> {
   if (testDbKind() === 'pglite') {
     const dump = fs.readFileSync(path.join(TEMPLATE_DIR, `${template}.tar.gz`));
-    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const client = await ThreadedPglite.open({ loadDataDir: dump });
     return wrapPglite(client);
   }
   const base = process.env.TEST_DATABASE_URL!;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { wrapPool, type Database } from '../apps/server/src/db/client';
 import { wrapPglite } from '../apps/server/src/db/client-pglite';
+import { ThreadedPglite } from '../apps/server/src/db/pglite-threaded';
 import { bootstrap } from '../apps/server/src/db/seed/bootstrap';
 import { TEMPLATE_DIR, clonePrefix, databaseUrl, templateDatabaseName, testDbKind, type Template } from './databases';
 import { testCipher, testConfig } from './test-config';
@@ -26,11 +26,10 @@ export default async function setup(project?: TestProject): Promise<() => Promis
   if (kind === 'pglite') {
     fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
     for (const template of templates) {
-      const client = await PGlite.create();
+      const client = await ThreadedPglite.open();
       const database = wrapPglite(client);
       await prepare(database, template);
-      const dump = await client.dumpDataDir('gzip');
-      fs.writeFileSync(path.join(TEMPLATE_DIR, `${template}.tar.gz`), Buffer.from(await dump.arrayBuffer()));
+      fs.writeFileSync(path.join(TEMPLATE_DIR, `${template}.tar.gz`), await client.dumpDataDir());
       await database.close();
     }
     return async () => {};

@@ -81,8 +81,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const release = lockDataDir(options.dataDir);
   try {
     // The embedded database's code (~40 MB resident) is loaded only when it is used.
-    const [{ PGlite }, { wrapPglite }] = await Promise.all([import('@electric-sql/pglite'), import('./client-pglite')]);
-    const client = await PGlite.create(path.join(options.dataDir, 'pgdata'));
+    const [{ ThreadedPglite }, { wrapPglite }] = await Promise.all([import('./pglite-threaded'), import('./client-pglite')]);
+    const client = await ThreadedPglite.open({ dataDir: path.join(options.dataDir, 'pgdata') });
     return wrapPglite(client, release);
   } catch (error) {
     release();
