@@ -54,7 +54,7 @@ export async function buildApp({ database, config, cipher, logger = false }: App
   registerErrorHandling(app);
 
   const outbox = createLiveOutbox(database.db, (err) => app.log.warn({ err }, 'live update not sent'));
-  const services = createServices({ db: database.db, config, cipher, live: outbox });
+  const services = createServices({ db: database.db, config, cipher, live: outbox, soleWriter: database.kind === 'pglite' });
   app.decorate('services', services);
   const live = createLiveHub(database);
   app.decorate('live', live);

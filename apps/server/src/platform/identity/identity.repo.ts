@@ -8,6 +8,15 @@ import { scopeCondition, type Scope } from '../access';
 import { loginThrottle, roleAssignments, sessions, users } from './identity.tables';
 
 export type UserRow = typeof users.$inferSelect;
+
+let generation = 0;
+/**
+ * Counts this process's writes to accounts, roles and sessions; a copy read before the count moved
+ * may be out of date (the identity service's session cache). Every write below moves it; a write
+ * made elsewhere (another process, raw SQL) must call `identityChanged`.
+ */
+export const identityGeneration = () => generation;
+export const identityChanged = () => void generation++;
 export type AssignmentRow = typeof roleAssignments.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -22,11 +31,13 @@ export async function findUser(db: Db, id: string): Promise<UserRow | undefined>
 }
 
 export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+  identityChanged();
   const [created] = await db.insert(users).values(row).returning();
   return created!;
 }
 
 export async function updateUser(db: Db, id: string, changes: Partial<typeof users.$inferInsert>): Promise<void> {
+  identityChanged();
   await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
@@ -41,11 +52,13 @@ export async function findAssignment(db: Db, id: string): Promise<AssignmentRow 
 }
 
 export async function insertAssignment(db: Db, row: typeof roleAssignments.$inferInsert): Promise<AssignmentRow> {
+  identityChanged();
   const [created] = await db.insert(roleAssignments).values(row).returning();
   return created!;
 }
 
 export async function deleteAssignment(db: Db, id: string): Promise<void> {
+  identityChanged();
   await db.delete(roleAssignments).where(eq(roleAssignments.id, id));
 }
 
@@ -102,6 +115,7 @@ export async function countAssignmentsAt(db: Db, placeId: string): Promise<numbe
 }
 
 export async function rewriteAssignmentPaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+  identityChanged();
   await db.execute(sql`
     UPDATE role_assignments SET place_path = ${newPrefix} || substr(place_path, ${oldPrefix.length + 1})
     WHERE place_path LIKE ${`${oldPrefix}%`}`);
@@ -133,6 +147,7 @@ export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ 
 
 /** New grants for everyone holding a role at the place (see `users.access_version`). */
 export async function raiseAccessVersionAt(db: Db, placeId: string): Promise<void> {
+  identityChanged();
   await db
     .update(users)
     .set({ accessVersion: sql`${users.accessVersion} + 1` })
@@ -140,20 +155,24 @@ export async function raiseAccessVersionAt(db: Db, placeId: string): Promise<voi
 }
 
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
+  identityChanged();
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  identityChanged();
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSessionsOf(db: Db, userId: string, exceptTokenHash?: string): Promise<void> {
+  identityChanged();
   await db
     .delete(sessions)
     .where(exceptTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: Db, idleBefore: Date, now: Date): Promise<void> {
+  identityChanged();
   await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.expiresAt, now)));
 }
 

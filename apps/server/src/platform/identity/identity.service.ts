@@ -32,7 +32,17 @@ export interface IdentityDeps {
   readonly config: Config;
   readonly cipher: DataCipher;
   readonly places: { findByIds(ids: readonly string[], tx?: Db): Promise<Place[]> };
+  /**
+   * Keep signed-in sessions in memory for a moment: only where this process is the database's one
+   * writer (the embedded database, locked to it), so that its own writes are every write.
+   */
+  readonly cacheSessions?: boolean;
 }
+
+/** How long a cached session is trusted without asking the database, as a bound on any write the count misses. */
+const SESSION_CACHE_MS = 2_000;
+const SESSION_CACHE_SIZE = 10_000;
+type SessionWithUser = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
 
 /** How many users' grants are kept in memory (the oldest entry makes room). */
 const GRANT_CACHE_USERS = 10_000;
@@ -46,7 +56,7 @@ function restrictionOf(user: repo.UserRow, grants: readonly RoleGrant[]): Sessio
   return null;
 }
 
-export function createIdentityService({ db, config, cipher, places }: IdentityDeps) {
+export function createIdentityService({ db, config, cipher, places, cacheSessions = false }: IdentityDeps) {
   // Compared against when the username is unknown, so both cases cost the same time.
   const dummyHash = hashPassword('gridwork-dummy-password', config.passwordCost);
 
@@ -61,6 +71,25 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
 
   // Grants of recently seen users, kept under the access version their row had when read. A role
   // change raises the version (trigger) in the same commit, so no instance uses a stale entry.
+  // Every signed-in request reads its session and user; on the embedded database that read is a
+  // turn of its one backend, which all requests share. Read-only: callers must not change them.
+  const sessionCache = new Map<string, { readonly generation: number; readonly at: number; readonly found: SessionWithUser }>();
+  async function sessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
+    if (!cacheSessions) return repo.findSessionWithUser(db, tokenHash);
+    const now = performance.now();
+    const kept = sessionCache.get(tokenHash);
+    if (kept && kept.generation === repo.identityGeneration() && now - kept.at < SESSION_CACHE_MS) return kept.found;
+    // Counted before the read: a write that lands while it runs leaves this copy already stale.
+    const generation = repo.identityGeneration();
+    const found = await repo.findSessionWithUser(db, tokenHash);
+    sessionCache.delete(tokenHash);
+    if (found) {
+      if (sessionCache.size >= SESSION_CACHE_SIZE) sessionCache.delete(sessionCache.keys().next().value!);
+      sessionCache.set(tokenHash, { generation, at: now, found });
+    }
+    return found;
+  }
+
   const grantCache = new Map<string, { readonly version: number; readonly grants: readonly RoleGrant[] }>();
   async function currentGrants(user: repo.UserRow): Promise<readonly RoleGrant[]> {
     const kept = grantCache.get(user.id);
@@ -175,7 +204,7 @@ export function createIdentityService({ db, config, cipher, places }: IdentityDe
     /** The actor behind a session cookie, or null when the session is unknown, idle or expired. */
     async authenticate(token: string, info: RequestInfo): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
       const tokenHash = hashToken(token);
-      const found = await repo.findSessionWithUser(db, tokenHash);
+      const found = await sessionWithUser(tokenHash);
       if (!found) return null;
       const { session, user } = found;
       const now = new Date();
