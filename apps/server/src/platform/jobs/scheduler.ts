@@ -8,15 +8,23 @@ export interface Job {
   /** A distinct advisory lock key per job. */
   readonly lockKey: number;
   readonly everyMs: number;
+  /**
+   * One statement that keeps itself consistent and takes its own locks: it runs on its own, not
+   * in a transaction holding `lockKey`. On the embedded database a transaction holds the one
+   * backend for as long as it is open, across every turn of the event loop it waits for.
+   */
+  readonly standalone?: boolean;
   /** Must be idempotent: a crash halfway and a re-run must leave the same state. */
   run(tx: Db, now: Date): Promise<Record<string, number>>;
 }
 
 /**
  * Runs one job inside a transaction that holds its advisory lock, so two app instances never run it
- * at the same time; an instance that does not get the lock skips this round.
+ * at the same time; an instance that does not get the lock skips this round. A standalone job runs
+ * as it is.
  */
 export async function runJobOnce(db: Db, job: Job, now = new Date()): Promise<Record<string, number> | null> {
+  if (job.standalone) return job.run(db, now);
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${job.lockKey}) AS locked`);
     if (!lock?.locked) return null;
