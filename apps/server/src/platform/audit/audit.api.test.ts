@@ -3,6 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../../test-support/harness';
 import { queryRows } from '../../db/sql';
+import { runJobOnce } from '../jobs/scheduler';
+import { SEAL_ROUND_ROWS, auditSealJob } from './audit.service';
 
 interface AuditEntry {
   seq: number;
@@ -200,6 +202,18 @@ describe('append-only and hash-chained', () => {
     expect(await auditCount()).toBe(before);
     const [first] = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE seq = 1`);
     expect(first!.action).not.toBe('forged');
+  });
+
+  it('the sealing job links a bounded round at a time, oldest first, and the chain holds', async () => {
+    await runJobOnce(t.database.db, auditSealJob);
+    await t.database.db.execute(sql`INSERT INTO audit_log (action, entity_type, entity_id, after)
+      SELECT 'test.bulk', 'test', g::text, jsonb_build_object('n', g) FROM generate_series(1, ${SEAL_ROUND_ROWS + 200}) g`);
+    expect(await runJobOnce(t.database.db, auditSealJob)).toEqual({ sealed: SEAL_ROUND_ROWS });
+    const [firstRound] = await queryRows<{ unsealed_min: string }>(t.database.db, sql`SELECT min(entity_id::int)::text AS unsealed_min FROM audit_log WHERE seq IS NULL AND entity_type = 'test'`);
+    expect(firstRound!.unsealed_min).toBe(String(SEAL_ROUND_ROWS + 1));
+    expect(await runJobOnce(t.database.db, auditSealJob)).toEqual({ sealed: 200 });
+    expect(await runJobOnce(t.database.db, auditSealJob)).toEqual({ sealed: 0 });
+    expect((await verify()).ok).toBe(true);
   });
 
   it('verifies an intact chain', async () => {

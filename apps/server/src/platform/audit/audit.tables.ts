@@ -3,7 +3,7 @@ import { bigint, bigserial, index, uniqueIndex, jsonb, pgTable, text, timestamp,
 /**
  * Append-only and hash-chained. Rows are inserted unsealed (`seq` null) so that writers never queue
  * on one lock; `audit_log_seal()` then assigns `seq`, `prev_hash` and `hash` in batches under an
- * advisory lock (a job every second, and before every read or verification). Triggers refuse
+ * advisory lock (a job four times a second, and before every read or verification). Triggers refuse
  * UPDATE (except that one sealing step), DELETE and TRUNCATE (see migrations 0001 and 0004).
  */
 export const auditLog = pgTable(
