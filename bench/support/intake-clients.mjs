@@ -1,12 +1,14 @@
 // The intake load: CLIENTS phones posting requests back to back for SECONDS, each with its own
 // session. A process of its own, so that the load generator's work is not counted as the server's.
+// The first WARMUP seconds are load but not measured (the server's code is still being compiled);
+// a failure is counted whenever it happens.
 // Reads its job as JSON on stdin; prints { latencies, failures, seconds, firstFailure } as JSON.
 // Run by bench/requests.ts.
 import http from 'node:http';
 import { text } from 'node:stream/consumers';
 
 const job = JSON.parse(await text(process.stdin));
-const { base, sessions, grids, seconds, tag } = job;
+const { base, sessions, grids, seconds, warmupSeconds = 0, tag } = job;
 // node:http with keep-alive costs the load generator about half of what fetch does.
 const agent = new http.Agent({ keepAlive: true, maxSockets: sessions.length });
 const post = (path, headers, body) =>
@@ -23,7 +25,7 @@ const post = (path, headers, body) =>
 const latencies = [];
 let failures = 0;
 let firstFailure = null;
-const started = performance.now();
+const started = performance.now() + warmupSeconds * 1000;
 const until = started + seconds * 1000;
 await Promise.all(
   sessions.map(async (session, c) => {
@@ -44,7 +46,7 @@ await Promise.all(
         failures++;
         firstFailure ??= `${res.status} ${res.text.slice(0, 300)}`;
       }
-      latencies.push(performance.now() - t0);
+      if (t0 >= started) latencies.push(performance.now() - t0);
     }
   }),
 );

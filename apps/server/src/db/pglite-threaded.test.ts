@@ -4,7 +4,7 @@ import { ThreadedPglite } from './pglite-threaded';
 
 let pg: ThreadedPglite;
 let reference: PGlite;
-const schema = `CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL CONSTRAINT things_name_key UNIQUE, at timestamptz, day date, tags text[], doc jsonb, amount numeric, big bigint)`;
+const schema = `CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL CONSTRAINT things_name_key UNIQUE, at timestamptz, day date, tags text[], doc jsonb, amount numeric, big bigint, blob bytea)`;
 beforeAll(async () => {
   [pg, reference] = await Promise.all([ThreadedPglite.open(), PGlite.create()]);
   await pg.exec(schema);
@@ -18,14 +18,14 @@ const preparedCount = async () => (await pg.query<{ n: number }>(`SELECT count(*
 const names = async () => (await pg.query<{ name: string }>(`SELECT name FROM things ORDER BY id`)).rows.map((r) => r.name);
 
 describe('PGlite in a thread of its own', () => {
-  it('gives the same results as PGlite on the main thread: dates, arrays, JSON, numbers, Chinese text and NULLs, in both row modes', async () => {
+  it('gives the same results as PGlite on the main thread: dates, arrays, JSON, numbers, bytes, Chinese text and NULLs, in both row modes', async () => {
     const at = new Date('2026-11-23T08:00:00.000Z');
-    const insert = `INSERT INTO things (name, at, day, tags, doc, amount, big) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`;
-    const values = ['甲 “引号” \\ 𠀀', at, '2026-11-23', ['a', 'b,c', '"d"', null], { n: 1, 名: ['x'] }, '12.50', 9007199254740993n];
+    const insert = `INSERT INTO things (name, at, day, tags, doc, amount, big, blob) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`;
+    const values = ['甲 “引号” \\ 𠀀', at, '2026-11-23', ['a', 'b,c', '"d"', null], { n: 1, 名: ['x'] }, '12.50', 9007199254740993n, new Uint8Array([0, 1, 255])];
     const mine = await pg.query(insert, values);
     const theirs = await reference.query(insert, values);
     expect(mine).toEqual(theirs);
-    expect(mine.rows[0]).toMatchObject({ name: values[0], at, tags: ['a', 'b,c', '"d"', null], doc: { n: 1, 名: ['x'] }, big: 9007199254740993n });
+    expect(mine.rows[0]).toMatchObject({ name: values[0], at, tags: ['a', 'b,c', '"d"', null], doc: { n: 1, 名: ['x'] }, big: 9007199254740993n, blob: new Uint8Array([0, 1, 255]) });
     expect(mine.affectedRows).toBe(1);
 
     const select = `SELECT id, name, at, tags, $1::text AS nothing FROM things ORDER BY id`;
