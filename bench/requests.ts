@@ -78,7 +78,7 @@ let cleanup: () => Promise<void>;
 let url: URL | null = null;
 if (embedded) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridwork-bench-pglite-'));
-  database = wrapPglite(await ThreadedPglite.open({ dataDir: dir }));
+  database = await wrapPglite(await ThreadedPglite.open({ dataDir: dir }));
   cleanup = async () => {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

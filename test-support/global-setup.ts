@@ -27,7 +27,7 @@ export default async function setup(project?: TestProject): Promise<() => Promis
     fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
     for (const template of templates) {
       const client = await ThreadedPglite.open();
-      const database = wrapPglite(client);
+      const database = await wrapPglite(client);
       await prepare(database, template);
       fs.writeFileSync(path.join(TEMPLATE_DIR, `${template}.tar.gz`), await client.dumpDataDir());
       await database.close();

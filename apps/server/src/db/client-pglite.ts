@@ -6,7 +6,11 @@ import * as schema from './schema/index';
 import type { ThreadedPglite } from './pglite-threaded';
 import { registerRawQuery } from './raw';
 
-export function wrapPglite(client: ThreadedPglite, release: () => void = () => {}): Database {
+/** The embedded database's session settings (see migration 0019): they last as long as the thread's one session. */
+export const EMBEDDED_SESSION_SETTINGS = `SET gridwork.audit_seal_at_insert = 'on'`;
+
+export async function wrapPglite(client: ThreadedPglite, release: () => void = () => {}): Promise<Database> {
+  await client.exec(EMBEDDED_SESSION_SETTINGS);
   // The drizzle driver uses only PGlite's query and transaction, which the threaded client answers alike.
   const driver = () => drizzlePglite({ client: client as unknown as PGlite, schema });
   const db = driver() as unknown as Db;

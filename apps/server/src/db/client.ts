@@ -83,7 +83,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // The embedded database's code (~40 MB resident) is loaded only when it is used.
     const [{ ThreadedPglite }, { wrapPglite }] = await Promise.all([import('./pglite-threaded'), import('./client-pglite')]);
     const client = await ThreadedPglite.open({ dataDir: path.join(options.dataDir, 'pgdata') });
-    return wrapPglite(client, release);
+    return await wrapPglite(client, release);
   } catch (error) {
     release();
     throw error;

@@ -204,10 +204,23 @@ describe('append-only and hash-chained', () => {
     expect(first!.action).not.toBe('forged');
   });
 
+  it('links a row to the chain as it is written on the embedded database, and leaves it to the sealing job on PostgreSQL', async () => {
+    await staff.patch(`/api/v1/places/${demo.gridA.id}`, { name: '封存测试网格' });
+    const [row] = await queryRows<{ seq: number | null }>(t.database.db, sql`SELECT seq FROM audit_log WHERE action = 'place.update' ORDER BY id DESC LIMIT 1`);
+    if (t.database.kind === 'pglite') expect(row!.seq).toBeGreaterThan(0);
+    else expect(row!.seq).toBeNull();
+    await runJobOnce(t.database.db, auditSealJob);
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('the sealing job links a bounded round at a time, oldest first, and the chain holds', async () => {
     await runJobOnce(t.database.db, auditSealJob);
-    await t.database.db.execute(sql`INSERT INTO audit_log (action, entity_type, entity_id, after)
-      SELECT 'test.bulk', 'test', g::text, jsonb_build_object('n', g) FROM generate_series(1, ${SEAL_ROUND_ROWS + 200}) g`);
+    // Unsealed rows, as writers leave them on PostgreSQL.
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL gridwork.audit_seal_at_insert = 'off'`);
+      await tx.execute(sql`INSERT INTO audit_log (action, entity_type, entity_id, after)
+        SELECT 'test.bulk', 'test', g::text, jsonb_build_object('n', g) FROM generate_series(1, ${SEAL_ROUND_ROWS + 200}) g`);
+    });
     expect(await runJobOnce(t.database.db, auditSealJob)).toEqual({ sealed: SEAL_ROUND_ROWS });
     const [firstRound] = await queryRows<{ unsealed_min: string }>(t.database.db, sql`SELECT min(entity_id::int)::text AS unsealed_min FROM audit_log WHERE seq IS NULL AND entity_type = 'test'`);
     expect(firstRound!.unsealed_min).toBe(String(SEAL_ROUND_ROWS + 1));
