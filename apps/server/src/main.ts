@@ -16,9 +16,20 @@ async function main(): Promise<void> {
   const started = performance.now();
   tuneHeapGrowth();
   const config = loadConfig();
+  // Until shutdown is in place, a failed embedded database ends the process at once.
+  let stopOnDatabaseFailure = (): void => process.exit(1);
   let database;
   try {
-    database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+    database = await openDatabase({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      onEmbeddedFailure: (error) => {
+        // Every request would fail from now on: stop (exit code 1) so that a supervisor starts it afresh.
+        console.error(`内嵌数据库意外停止，服务随之退出 / the embedded database stopped unexpectedly; exiting: ${error.message}`);
+        stopOnDatabaseFailure();
+      },
+    });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(error.message);
@@ -43,7 +54,7 @@ async function main(): Promise<void> {
   sweep.unref();
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
@@ -54,8 +65,9 @@ async function main(): Promise<void> {
     } finally {
       await database.close();
     }
-    process.exit(0);
+    process.exit(exitCode);
   };
+  stopOnDatabaseFailure = () => void shutdown('database-failed', 1);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

@@ -70,6 +70,8 @@ export interface OpenOptions {
   readonly databaseUrl: string | undefined;
   /** Connections to PostgreSQL (`GRIDWORK_DB_POOL_SIZE`). */
   readonly poolSize: number;
+  /** The embedded database's thread ended on its own (crashed): nothing can be stored from then on. */
+  readonly onEmbeddedFailure?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -82,7 +84,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     // The embedded database's code (~40 MB resident) is loaded only when it is used.
     const [{ ThreadedPglite }, { wrapPglite }] = await Promise.all([import('./pglite-threaded'), import('./client-pglite')]);
-    const client = await ThreadedPglite.open({ dataDir: path.join(options.dataDir, 'pgdata') });
+    const client = await ThreadedPglite.open({ dataDir: path.join(options.dataDir, 'pgdata'), onUnexpectedExit: options.onEmbeddedFailure });
     return await wrapPglite(client, release);
   } catch (error) {
     release();

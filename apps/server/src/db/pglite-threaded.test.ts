@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { ThreadedPglite } from './pglite-threaded';
@@ -125,5 +129,26 @@ describe('PGlite in a thread of its own', () => {
     expect((await copy.query<{ name: string }>(`SELECT name FROM things ORDER BY id`)).rows.map((r) => r.name)).toEqual(await names());
     await copy.close();
     await expect(copy.query(`SELECT 1`)).rejects.toThrow(/exited/);
+  });
+
+  it('when the thread dies, the waiting query fails, every later one too, and the owner is told once', async () => {
+    // A stand-in thread: ready, answers the two exchanges of opening (array types), dies on the next.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gridwork-thread-')), 'dies.mjs');
+    fs.writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.postMessage({ id: 0 });
+       let jobs = 0;
+       parentPort.on('message', (job) => {
+         if (++jobs === 3) process.exit(3);
+         parentPort.postMessage({ id: job.id, answer: { results: [], paramTypes: [] } });
+       });`,
+    );
+    const told: Error[] = [];
+    const dying = await ThreadedPglite.open({ threadFile: pathToFileURL(file), onUnexpectedExit: (error) => told.push(error) });
+    await expect(dying.query(`SELECT 1`)).rejects.toThrow(/exited \(3\)/);
+    await expect(dying.query(`SELECT 1`)).rejects.toThrow(/exited \(3\)/);
+    expect(told.map((e) => e.message)).toEqual([expect.stringMatching(/exited \(3\)/)]);
+    await dying.close();
   });
 });

@@ -44,6 +44,10 @@ export interface ThreadedPgliteOptions {
   readonly dataDir?: string;
   /** A gzipped data-directory dump to start from (`dumpDataDir`). */
   readonly loadDataDir?: Uint8Array;
+  /** Told when the thread ends without being closed (crashed): every query fails from then on. */
+  readonly onUnexpectedExit?: (error: Error) => void;
+  /** The thread's code (tests stand in a failing one). */
+  readonly threadFile?: URL;
 }
 
 /** As PGlite's `parseResults`: values through the parsers, and rows affected summed over statements. */
@@ -152,17 +156,26 @@ export class ThreadedPglite {
   #statementCounter = 0;
   #failure: Error | null = null;
   #closed = false;
+  #exited = false;
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, onUnexpectedExit: ((error: Error) => void) | undefined) {
     this.#worker = worker;
+    const ended = (error: Error) => {
+      const unexpected = !this.#closed && !this.#failure;
+      this.#fail(error);
+      if (unexpected) onUnexpectedExit?.(error);
+    };
     worker.on('message', (reply: Reply) => this.#settle(reply));
-    worker.on('error', (error) => this.#fail(error));
-    worker.on('exit', (code) => this.#fail(new Error(`内嵌数据库线程已退出 / embedded database thread exited (${code})`)));
+    worker.on('error', ended);
+    worker.on('exit', (code) => {
+      this.#exited = true;
+      ended(new Error(`内嵌数据库线程已退出 / embedded database thread exited (${code})`));
+    });
   }
 
   static async open(options: ThreadedPgliteOptions = {}): Promise<ThreadedPglite> {
-    const worker = new Worker(THREAD_FILE, { workerData: { dataDir: options.dataDir, loadDataDir: options.loadDataDir } });
-    const client = new ThreadedPglite(worker);
+    const worker = new Worker(options.threadFile ?? THREAD_FILE, { workerData: { dataDir: options.dataDir, loadDataDir: options.loadDataDir } });
+    const client = new ThreadedPglite(worker, options.onUnexpectedExit);
     try {
       await client.#call(0);
       await client.#initArrayTypes();
@@ -256,12 +269,14 @@ export class ThreadedPglite {
       try {
         if (!this.#failure) await this.#call({ kind: 'close' });
       } finally {
-        // Held until the thread has ended, however long its shutdown takes (at most five seconds).
-        this.#worker.ref();
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
-        clearTimeout(timer);
-        await this.#worker.terminate();
+        if (!this.#exited) {
+          // Held until the thread has ended, however long its shutdown takes (at most five seconds).
+          this.#worker.ref();
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+          clearTimeout(timer);
+          await this.#worker.terminate();
+        }
       }
     });
   }
