@@ -15,17 +15,6 @@ import { PGlite } from '@electric-sql/pglite';
 if (!parentPort) throw new Error('pglite-thread.mjs runs as a worker thread');
 const port = parentPort;
 
-/** @param {readonly Uint8Array[]} parts */
-const joined = (parts) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
-
 /** ErrorResponse field codes, named as PGlite's DatabaseError names them. */
 const ERROR_FIELDS = /** @type {Record<string, string>} */ ({
   S: 'severity', C: 'code', M: 'message', D: 'detail', H: 'hint', P: 'position', p: 'internalPosition', q: 'internalQuery',
@@ -140,7 +129,7 @@ async function run(job) {
     const parts = [];
     // The backend hands out views of its own memory: each is copied before the next call reuses it.
     await pg.execProtocolRawStream(job.bytes, { syncToFs: job.syncToFs, onRawData: (chunk) => parts.push(chunk.slice()) });
-    return { answer: decode(parts.length === 1 && parts[0] ? parts[0] : joined(parts)) };
+    return { answer: decode(parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts)) };
   }
   if (job.kind === 'dump') {
     const bytes = new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
