@@ -7,7 +7,7 @@ import type { ThreadedPglite } from './pglite-threaded';
 import { registerRawQuery } from './raw';
 
 /** The embedded database's session settings (see migration 0019): they last as long as the thread's one session. */
-export const EMBEDDED_SESSION_SETTINGS = `SET gridwork.audit_seal_at_insert = 'on'`;
+const EMBEDDED_SESSION_SETTINGS = `SET gridwork.audit_seal_at_insert = 'on'`;
 
 export async function wrapPglite(client: ThreadedPglite, release: () => void = () => {}): Promise<Database> {
   await client.exec(EMBEDDED_SESSION_SETTINGS);

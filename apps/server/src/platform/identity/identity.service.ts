@@ -69,8 +69,6 @@ export function createIdentityService({ db, config, cipher, places, cacheSession
     });
   }
 
-  // Grants of recently seen users, kept under the access version their row had when read. A role
-  // change raises the version (trigger) in the same commit, so no instance uses a stale entry.
   // Every signed-in request reads its session and user; on the embedded database that read is a
   // turn of its one backend, which all requests share. Read-only: callers must not change them.
   const sessionCache = new Map<string, { readonly generation: number; readonly at: number; readonly found: SessionWithUser }>();
@@ -90,6 +88,8 @@ export function createIdentityService({ db, config, cipher, places, cacheSession
     return found;
   }
 
+  // Grants of recently seen users, kept under the access version their row had when read. A role
+  // change raises the version (trigger) in the same commit, so no instance uses a stale entry.
   const grantCache = new Map<string, { readonly version: number; readonly grants: readonly RoleGrant[] }>();
   async function currentGrants(user: repo.UserRow): Promise<readonly RoleGrant[]> {
     const kept = grantCache.get(user.id);
