@@ -2,13 +2,18 @@
 // session. A process of its own, so that the load generator's work is not counted as the server's.
 // The first WARMUP seconds are load but not measured (the server's code is still being compiled);
 // a failure is counted whenever it happens.
+// Without `rate`, each client posts again as soon as it has its answer (a closed loop: the
+// throughput is the server's capacity). With `rate` (requests per second, all clients together),
+// each request has its time in a fixed schedule and its latency is counted from that time, so a
+// request the server delayed also delays the measure of the ones queued behind it (no
+// coordinated omission).
 // Reads its job as JSON on stdin; prints { latencies, failures, seconds, firstFailure } as JSON.
 // Run by bench/requests.ts.
 import http from 'node:http';
 import { text } from 'node:stream/consumers';
 
 const job = JSON.parse(await text(process.stdin));
-const { base, sessions, grids, seconds, warmupSeconds = 0, tag } = job;
+const { base, sessions, grids, seconds, warmupSeconds = 0, tag, rate } = job;
 // node:http with keep-alive costs the load generator about half of what fetch does.
 const agent = new http.Agent({ keepAlive: true, maxSockets: sessions.length });
 const post = (path, headers, body) =>
@@ -25,7 +30,8 @@ const post = (path, headers, body) =>
 const latencies = [];
 let failures = 0;
 let firstFailure = null;
-const started = performance.now() + warmupSeconds * 1000;
+const begun = performance.now();
+const started = begun + warmupSeconds * 1000;
 const until = started + seconds * 1000;
 await Promise.all(
   sessions.map(async (session, c) => {
@@ -36,7 +42,13 @@ await Promise.all(
         description: `压测诉求：路灯不亮 ${c}-${i}`,
         location: { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 },
       };
-      const t0 = performance.now();
+      let t0 = performance.now();
+      if (rate) {
+        const due = begun + ((i * sessions.length + c) * 1000) / rate;
+        if (due >= until) break;
+        if (due > t0) await new Promise((resolve) => setTimeout(resolve, due - t0));
+        t0 = due;
+      }
       const res = await post(
         '/api/v1/requests',
         { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${tag}-${c}-${i}` },
