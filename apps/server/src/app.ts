@@ -16,6 +16,8 @@ import { registerErrorHandling, sendProblem } from './platform/errors';
 import { registerMetrics } from './platform/metrics';
 import { registerAuthentication } from './platform/identity/auth.plugin';
 import { authRoutes } from './platform/identity/auth.routes';
+import { identityChanged } from './platform/identity/identity.repo';
+import { SOLE_WRITER, watchIdentityChanges } from './platform/identity/identity.watch';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { MODULES } from './modules';
 import { open311Routes } from './modules/open311';
@@ -54,11 +56,14 @@ export async function buildApp({ database, config, cipher, logger = false }: App
   registerErrorHandling(app);
 
   const outbox = createLiveOutbox(database.db, (err) => app.log.warn({ err }, 'live update not sent'));
-  const services = createServices({ db: database.db, config, cipher, live: outbox, soleWriter: database.kind === 'pglite' });
+  // The embedded database has one writer, this process; on PostgreSQL other instances' changes are listened for.
+  const identityWatch = database.kind === 'pglite' ? SOLE_WRITER : watchIdentityChanges(database, identityChanged, (err) => app.log.warn({ err }, 'not listening for session changes'));
+  const services = createServices({ db: database.db, config, cipher, live: outbox, sessionsHeard: identityWatch.trusted });
   app.decorate('services', services);
   const live = createLiveHub(database);
   app.decorate('live', live);
   app.addHook('onClose', async () => {
+    await identityWatch.close();
     await outbox.close();
     await live.close();
   });
@@ -79,7 +84,7 @@ export async function buildApp({ database, config, cipher, logger = false }: App
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerMetrics(app);
+  registerMetrics(app, { sessionChangesHeard: identityWatch.trusted });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

@@ -95,14 +95,14 @@ export interface ServiceDeps {
   readonly cipher: DataCipher;
   /** Live updates to open pages; absent in seeds and scripts. */
   readonly live?: LivePublisher;
-  /** This process is the database's only writer (the embedded database). */
-  readonly soleWriter?: boolean;
+  /** Whether every change to sessions and accounts is heard right now (identity.watch.ts). */
+  readonly sessionsHeard?: () => boolean;
 }
 
 /** The composition root of the domain: every service gets exactly the dependencies it names. */
-export function createServices({ db, config, cipher, live, soleWriter = false }: ServiceDeps): Services {
+export function createServices({ db, config, cipher, live, sessionsHeard }: ServiceDeps): Services {
   const places = createPlacesService({ db, hooks: () => [identityPlaceHooks, partyPlaceHooks, residentsPlaceHooks, requestsPlaceHooks, councilsPlaceHooks, wishesPlaceHooks, storePlaceHooks, volunteersPlaceHooks, eventsPlaceHooks, memberScoresPlaceHooks, servicePostsPlaceHooks] });
-  const identity = createIdentityService({ db, config, cipher, places, cacheSessions: soleWriter });
+  const identity = createIdentityService({ db, config, cipher, places, sessionsHeard });
   const accounts = createAccountsService({ db, identity, places });
   const party = createPartyService({ db, places });
   const residents = createResidentsService({ db, cipher, places });

@@ -19,8 +19,11 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** Applies committed migrations; safe when several instances start at once. */
   migrate(): Promise<void>;
-  /** LISTEN on a channel (NOTIFY payloads arrive after the sender commits); returns the unlisten. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel (NOTIFY payloads arrive after the sender commits); returns the unlisten.
+   * `onLost`: the listening connection failed, so notifications may be missed from then on.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -47,17 +50,32 @@ export function wrapPool(pool: pg.Pool): Database {
         lockClient.release();
       }
     },
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onLost) {
       if (!CHANNEL_NAME.test(channel)) throw new Error(`bad channel name ${channel}`);
       // LISTEN needs one connection of its own for as long as it listens, outside the pool.
       const listener = new pg.Client(pool.options);
+      let ending = false;
+      let lost = false;
+      const lose = (error: Error) => {
+        if (ending || lost) return;
+        lost = true;
+        onLost?.(error);
+      };
+      listener.on('error', lose);
+      listener.on('end', () => lose(new Error('the listening connection ended')));
       await listener.connect();
       listener.on('notification', (message) => {
         if (message.channel === channel) onPayload(message.payload ?? '');
       });
-      listener.on('error', () => undefined);
-      await listener.query(`LISTEN ${channel}`);
+      try {
+        await listener.query(`LISTEN ${channel}`);
+      } catch (error) {
+        ending = true;
+        await listener.end().catch(() => undefined);
+        throw error;
+      }
       return async () => {
+        ending = true;
         await listener.end().catch(() => undefined);
       };
     },

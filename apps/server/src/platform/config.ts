@@ -11,6 +11,8 @@ export interface Config {
   readonly demo: boolean;
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
+  /** How long a checked session is kept in memory at most (0: every request reads it). */
+  readonly sessionCacheMs: number;
   readonly lockoutThreshold: number;
   readonly lockoutMinutes: number;
   readonly loginRateLimitPerMinute: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.GRIDWORK_DEMO !== '0',
     sessionIdleMinutes: intFrom(env.GRIDWORK_SESSION_IDLE_MINUTES, 30, 'GRIDWORK_SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: intFrom(env.GRIDWORK_SESSION_ABSOLUTE_HOURS, 12, 'GRIDWORK_SESSION_ABSOLUTE_HOURS'),
+    sessionCacheMs: intFrom(env.GRIDWORK_SESSION_CACHE_MS, 2000, 'GRIDWORK_SESSION_CACHE_MS'),
     lockoutThreshold: 5,
     lockoutMinutes: 15,
     loginRateLimitPerMinute: intFrom(env.GRIDWORK_LOGIN_RATE_LIMIT, 30, 'GRIDWORK_LOGIN_RATE_LIMIT'),

@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics on a registry of this app instance (tests build many apps in one process). */
-export function registerMetrics(app: FastifyInstance): void {
+export function registerMetrics(app: FastifyInstance, { sessionChangesHeard }: { sessionChangesHeard: () => boolean }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gridwork_' });
+  new Gauge({
+    name: 'gridwork_session_changes_heard',
+    help: '1 while this instance hears every change to sessions and accounts, and so keeps checked sessions in memory',
+    registers: [registry],
+    collect() {
+      this.set(sessionChangesHeard() ? 1 : 0);
+    },
+  });
   const duration = new Histogram({
     name: 'gridwork_http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

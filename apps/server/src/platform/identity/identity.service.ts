@@ -33,14 +33,13 @@ export interface IdentityDeps {
   readonly cipher: DataCipher;
   readonly places: { findByIds(ids: readonly string[], tx?: Db): Promise<Place[]> };
   /**
-   * Keep signed-in sessions in memory for a moment: only where this process is the database's one
-   * writer (the embedded database, locked to it), so that its own writes are every write.
+   * Whether every change to sessions and accounts is heard right now (identity.watch.ts): this
+   * process's own writes move the count, and other instances' arrive as notifications. Only then
+   * are signed-in sessions kept in memory (for `config.sessionCacheMs` at most).
    */
-  readonly cacheSessions?: boolean;
+  readonly sessionsHeard?: () => boolean;
 }
 
-/** How long a cached session is trusted without asking the database, as a bound on any write the count misses. */
-const SESSION_CACHE_MS = 2_000;
 const SESSION_CACHE_SIZE = 10_000;
 type SessionWithUser = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
 
@@ -56,7 +55,7 @@ function restrictionOf(user: repo.UserRow, grants: readonly RoleGrant[]): Sessio
   return null;
 }
 
-export function createIdentityService({ db, config, cipher, places, cacheSessions = false }: IdentityDeps) {
+export function createIdentityService({ db, config, cipher, places, sessionsHeard = () => false }: IdentityDeps) {
   // Compared against when the username is unknown, so both cases cost the same time.
   const dummyHash = hashPassword('gridwork-dummy-password', config.passwordCost);
 
@@ -69,14 +68,15 @@ export function createIdentityService({ db, config, cipher, places, cacheSession
     });
   }
 
-  // Every signed-in request reads its session and user; on the embedded database that read is a
-  // turn of its one backend, which all requests share. Read-only: callers must not change them.
+  // Every signed-in request would read its session and user: a round trip, and on the embedded
+  // database a turn of its one backend, which all requests share. Read-only: callers must not
+  // change them. `cached` says the copy may be up to sessionCacheMs old.
   const sessionCache = new Map<string, { readonly generation: number; readonly at: number; readonly found: SessionWithUser }>();
-  async function sessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
-    if (!cacheSessions) return repo.findSessionWithUser(db, tokenHash);
+  async function sessionWithUser(tokenHash: string, fresh = false): Promise<{ found: SessionWithUser | undefined; cached: boolean }> {
+    if (config.sessionCacheMs === 0 || !sessionsHeard()) return { found: await repo.findSessionWithUser(db, tokenHash), cached: false };
     const now = performance.now();
     const kept = sessionCache.get(tokenHash);
-    if (kept && kept.generation === repo.identityGeneration() && now - kept.at < SESSION_CACHE_MS) return kept.found;
+    if (!fresh && kept && kept.generation === repo.identityGeneration() && now - kept.at < config.sessionCacheMs) return { found: kept.found, cached: true };
     // Counted before the read: a write that lands while it runs leaves this copy already stale.
     const generation = repo.identityGeneration();
     const found = await repo.findSessionWithUser(db, tokenHash);
@@ -85,7 +85,7 @@ export function createIdentityService({ db, config, cipher, places, cacheSession
       if (sessionCache.size >= SESSION_CACHE_SIZE) sessionCache.delete(sessionCache.keys().next().value!);
       sessionCache.set(tokenHash, { generation, at: now, found });
     }
-    return found;
+    return { found, cached: false };
   }
 
   // Grants of recently seen users, kept under the access version their row had when read. A role
@@ -204,11 +204,14 @@ export function createIdentityService({ db, config, cipher, places, cacheSession
     /** The actor behind a session cookie, or null when the session is unknown, idle or expired. */
     async authenticate(token: string, info: RequestInfo): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
       const tokenHash = hashToken(token);
-      const found = await sessionWithUser(tokenHash);
-      if (!found) return null;
-      const { session, user } = found;
+      const read = await sessionWithUser(tokenHash);
+      let found = read.found;
       const now = new Date();
       const idleLimit = new Date(now.getTime() - config.sessionIdleMinutes * 60000);
+      // Another instance may have touched the session since the copy was read: ask before ending it.
+      if (read.cached && found && found.session.lastSeenAt <= idleLimit) found = (await sessionWithUser(tokenHash, true)).found;
+      if (!found) return null;
+      const { session, user } = found;
       if (session.expiresAt <= now || session.lastSeenAt <= idleLimit) {
         await repo.deleteSession(db, tokenHash);
         return null;
