@@ -87,13 +87,13 @@ export function createResidentsService({ db, cipher, places }: ResidentsDeps) {
     const names = await placeNames(tx, [row.householdId, ...moves.flatMap((m) => [m.fromHouseholdId, m.toHouseholdId])]);
     const live = row.status !== 'anonymised';
     const writable = live && inScope(scopeOf(actor, 'resident.write'), row.placePath);
-    return {
-      ...toResident(row, nameOf(names, row.householdId)),
+    // Not `{ ...resident, more }`: V8 gives objects built so maps of their own (docs/ARCHITECTURE.md).
+    return Object.assign(toResident(row, nameOf(names, row.householdId)), {
       notes: row.notes,
       careGroupDetails: groups.map(toCareGroupMembership),
       moves: moves.map((m) => toMove(m, names)),
       abilities: { update: writable, delete: writable, reveal: live && inScope(scopeOf(actor, 'resident.reveal'), row.placePath) },
-    };
+    });
   }
 
   /** Names of households (places), for views: the place tree owns them. */
